@@ -1,0 +1,2 @@
+/** regionwise autodiff module: see DESIGN.md for its job. */
+package org.regionwise.autodiff;

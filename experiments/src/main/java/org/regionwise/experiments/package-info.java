@@ -1,0 +1,2 @@
+/** regionwise experiments module: see DESIGN.md for its job. */
+package org.regionwise.experiments;

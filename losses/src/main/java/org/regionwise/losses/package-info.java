@@ -1,0 +1,2 @@
+/** regionwise losses module: see DESIGN.md for its job. */
+package org.regionwise.losses;

@@ -1,0 +1,2 @@
+/** regionwise maps module: see DESIGN.md for its job. */
+package org.regionwise.maps;

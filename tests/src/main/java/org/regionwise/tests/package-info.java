@@ -1,0 +1,2 @@
+/** regionwise tests module: see DESIGN.md for its job. */
+package org.regionwise.tests;
