@@ -1,0 +1,92 @@
+package org.regionwise.autodiff;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The backward pass: reverse topological walk over the recorded graph. */
+final class Autograd {
+    private Autograd() {}
+
+    static void backward(Tensor root, float[] seed) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward: tensor " + Shape.str(root.shape())
+                    + " does not require grad (no input required grad, or it was computed under noGrad)");
+        }
+        if (seed.length != root.numel()) {
+            throw new IllegalArgumentException("backward: seed gradient has " + seed.length
+                    + " elements but the tensor has shape " + Shape.str(root.shape()));
+        }
+        boolean anomaly = Anomaly.isEnabled();
+        if (anomaly && Anomaly.hasNonFinite(seed)) {
+            throw new AnomalyException("seed", "backward: the seed gradient contains NaN or Inf", null);
+        }
+        float[] rootGrad = root.gradBuffer();
+        for (int i = 0; i < seed.length; i++) rootGrad[i] += seed[i];
+
+        for (Tensor t : reverseTopologicalOrder(root)) {
+            float[] g = t.gradOrNull();
+            if (g == null) continue;
+            Function fn = t.gradFn();
+            if (anomaly) {
+                backwardChecked(fn, g);
+            } else {
+                fn.backward(g);
+            }
+            if (!t.retainsGrad()) t.releaseGrad();
+        }
+    }
+
+    private static void backwardChecked(Function fn, float[] g) {
+        Tensor[] inputs = fn.inputs();
+        boolean[] wasFinite = new boolean[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            wasFinite[i] = !Anomaly.hasNonFinite(inputs[i].gradOrNull());
+        }
+        fn.backward(g);
+        for (int i = 0; i < inputs.length; i++) {
+            float[] gi = inputs[i].gradOrNull();
+            if (wasFinite[i] && gi != null && Anomaly.hasNonFinite(gi)) {
+                int at = Anomaly.firstNonFinite(gi);
+                throw new AnomalyException(fn.name(), "backward of " + fn.name() + " produced " + gi[at]
+                        + " in the gradient of its input " + i + " (shape " + Shape.str(inputs[i].shape())
+                        + ", flat index " + at + "); incoming gradient was "
+                        + (Anomaly.hasNonFinite(g) ? "already non-finite" : "finite"), fn.creationSite());
+            }
+        }
+    }
+
+    /** Ops in the order their backward must run: every op after all ops that consume its output. */
+    private static List<Tensor> reverseTopologicalOrder(Tensor root) {
+        // Iterative post-order DFS: U-Net graphs are deep enough to make recursion a stack-overflow risk.
+        List<Tensor> order = new ArrayList<>();
+        Map<Tensor, Boolean> visited = new IdentityHashMap<>();
+        Deque<Tensor> stack = new ArrayDeque<>();
+        Deque<Integer> nextChild = new ArrayDeque<>();
+        stack.push(root);
+        nextChild.push(0);
+        visited.put(root, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int i = nextChild.pop();
+            Tensor[] inputs = t.gradFn() == null ? new Tensor[0] : t.gradFn().inputs();
+            if (i < inputs.length) {
+                nextChild.push(i + 1);
+                Tensor child = inputs[i];
+                if (child.gradFn() != null && visited.put(child, Boolean.TRUE) == null) {
+                    stack.push(child);
+                    nextChild.push(0);
+                }
+            } else {
+                stack.pop();
+                if (t.gradFn() != null) order.add(t);
+            }
+        }
+        Collections.reverse(order);
+        return order;
+    }
+}
