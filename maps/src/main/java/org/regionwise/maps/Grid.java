@@ -14,9 +14,19 @@ import java.util.Arrays;
  * array contents, so a grid can be part of a cache key.
  *
  * @param dims    extent of each axis, 2 or 3 entries, each at least 1
- * @param spacing voxel size along each axis, same length as {@code dims}, each finite and positive
+ * @param spacing voxel size along each axis, same length as {@code dims}, each in
+ *                {@code [1e-9, 1e9]}
  */
 public record Grid(int[] dims, double[] spacing) {
+
+    /**
+     * Smallest spacing: squared distances are stored as {@code float}, and this bound keeps the
+     * square of the smallest step a normal float (so no distance of a voxel to another rounds to 0).
+     */
+    public static final double MIN_SPACING = 1e-9;
+
+    /** Largest spacing: keeps the squared diameter of any grid that fits an array below float overflow. */
+    public static final double MAX_SPACING = 1e9;
 
     /** Validates and copies both arrays; the product of {@code dims} must fit in an {@code int}. */
     public Grid {
@@ -38,8 +48,9 @@ public record Grid(int[] dims, double[] spacing) {
                 throw new IllegalArgumentException("dims must be >= 1, got " + Arrays.toString(dims));
             }
             double s = spacing[axis];
-            if (!(s > 0) || Double.isInfinite(s)) {
-                throw new IllegalArgumentException("spacing must be finite and > 0, got " + Arrays.toString(spacing));
+            if (!(s >= MIN_SPACING && s <= MAX_SPACING)) {
+                throw new IllegalArgumentException("spacing must lie in [" + MIN_SPACING + ", " + MAX_SPACING
+                        + "], got " + Arrays.toString(spacing));
             }
             size *= dims[axis];
         }

@@ -40,16 +40,64 @@ final class ParallelRange {
         }
         int grain = Math.max(1, ceilDiv(items, threads * BLOCKS_PER_THREAD));
         ForkJoinPool pool = POOLS.computeIfAbsent(threads, ForkJoinPool::new);
-        Split task = new Split(0, items, grain, block);
+        FirstFailure failure = new FirstFailure();
+        Split task = new Split(0, items, grain, failure.guard(block));
         if (ForkJoinTask.getPool() == pool) {
             task.invoke();
         } else {
             pool.invoke(task);
         }
+        failure.rethrow();
     }
 
+    /**
+     * Catches what blocks throw so the caller sees the original exception (fork-join would rethrow a
+     * re-created copy), and the same one whatever the scheduling: the failure of the lowest block.
+     */
+    private static final class FirstFailure {
+        private Throwable first;
+        private int firstFrom = Integer.MAX_VALUE;
+
+        Block guard(Block block) {
+            return (from, to) -> {
+                try {
+                    block.run(from, to);
+                } catch (RuntimeException | Error e) {
+                    synchronized (this) {
+                        if (from < firstFrom) {
+                            first = e;
+                            firstFrom = from;
+                        }
+                    }
+                }
+            };
+        }
+
+        synchronized void rethrow() {
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code block} over element ranges of {@code [0, n)}, in chunks big enough that splitting
+     * a cheap elementwise loop over threads pays off.
+     */
+    static void forElements(int n, int threads, Block block) {
+        int chunks = ceilDiv(n, ELEMENT_CHUNK);
+        forRange(chunks, threads, (from, to) ->
+                block.run(from * ELEMENT_CHUNK, (int) Math.min((long) to * ELEMENT_CHUNK, n)));
+    }
+
+    /** Elements per chunk of an elementwise loop: 64 Ki floats, 256 KiB, about one L2 cache. */
+    static final int ELEMENT_CHUNK = 1 << 16;
+
     static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+        return (int) (((long) a + b - 1) / b);
     }
 
     private static final class Split extends RecursiveAction {
