@@ -1,0 +1,78 @@
+package org.regionwise.autodiff.optim;
+
+import java.util.List;
+import org.regionwise.autodiff.Tensor;
+
+/**
+ * Adam as {@code torch.optim.Adam} (amsgrad off, not decoupled: weight decay is L2 added to the gradient).
+ * Per element, at step t (counted from 1):
+ * <pre>
+ *   g  = grad + weightDecay * p
+ *   m  = m + (1 - beta1) * (g - m)            torch: exp_avg.lerp_(g, 1 - beta1)
+ *   v  = beta2 * v + (1 - beta2) * g * g
+ *   p -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+ * </pre>
+ * The moments live in two flat buffers over {@link FlatParameters}. One step count serves all parameters
+ * (PyTorch counts per parameter; the two agree whenever every parameter has a gradient at every step,
+ * which holds once a model has been through one backward, since {@link #zeroGrad()} keeps the buffers).
+ */
+public final class Adam extends FlatOptimizer {
+    /** PyTorch's state names, used as the keys of {@link #stateDict()}. */
+    public static final String EXP_AVG = "exp_avg";
+    public static final String EXP_AVG_SQ = "exp_avg_sq";
+
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+
+    /** Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
+    public Adam(List<Tensor> parameters, double learningRate) {
+        this(parameters, learningRate, 0.9, 0.999, 1e-8, 0.0);
+    }
+
+    public Adam(List<Tensor> parameters, double learningRate, double beta1, double beta2, double eps, double weightDecay) {
+        super("Adam", parameters, learningRate, EXP_AVG, EXP_AVG_SQ);
+        if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("Adam: invalid beta1 " + beta1);
+        if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("Adam: invalid beta2 " + beta2);
+        if (!(eps >= 0)) throw new IllegalArgumentException("Adam: invalid eps " + eps);
+        if (!(weightDecay >= 0)) throw new IllegalArgumentException("Adam: invalid weight decay " + weightDecay);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step() {
+        stepCount++;
+        // Scalars in double, as Python computes them; elementwise arithmetic in float32, as torch's kernel.
+        double biasCorrection1 = 1 - Math.pow(beta1, stepCount);
+        double biasCorrection2 = 1 - Math.pow(beta2, stepCount);
+        float stepSize = (float) (learningRate() / biasCorrection1);
+        float bc2Sqrt = (float) Math.sqrt(biasCorrection2);
+        float oneMinusBeta1 = (float) (1 - beta1);
+        float b2 = (float) beta2;
+        float oneMinusBeta2 = (float) (1 - beta2);
+        float e = (float) eps;
+        float wd = (float) weightDecay;
+        float[] m = buffer(EXP_AVG);
+        float[] v = buffer(EXP_AVG_SQ);
+        for (int i = 0; i < params.count(); i++) {
+            float[] g = gradOrNull(i);
+            if (g == null) continue;
+            Tensor t = params.tensor(i);
+            float[] p = t.data();
+            int off = params.offset(i);
+            for (int j = 0; j < p.length; j++) {
+                int k = off + j;
+                float grad = wd == 0f ? g[j] : g[j] + wd * p[j];
+                m[k] += oneMinusBeta1 * (grad - m[k]);
+                v[k] = b2 * v[k] + oneMinusBeta2 * grad * grad;
+                float denom = (float) Math.sqrt(v[k]) / bc2Sqrt + e;
+                p[j] -= stepSize * (m[k] / denom);
+            }
+            t.storage().hostWritten();
+        }
+    }
+}
