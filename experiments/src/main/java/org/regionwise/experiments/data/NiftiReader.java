@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ public final class NiftiReader {
 
     /** Reads the image in {@code file}; values are scaled by scl_slope/scl_inter when the header asks. */
     public static NiftiImage read(Path file) throws IOException {
+        refuseDirectory(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
@@ -37,6 +39,7 @@ public final class NiftiReader {
     /** Reads only the header of {@code file}. */
     public static NiftiHeader readHeader(Path file) throws IOException {
         String source = file.toString();
+        refuseDirectory(file);
         try (InputStream in = Files.newInputStream(file)) {
             InputStream s = decompressIfGzip(in, source);
             try {
@@ -64,6 +67,11 @@ public final class NiftiReader {
         } catch (ZipException | EOFException e) {
             throw corruptGzip(source, e);
         }
+    }
+
+    /** Opening a directory succeeds on Linux and only reading fails, with a message that names no file. */
+    private static void refuseDirectory(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new FileSystemException(file.toString(), null, "is a directory, not a NIfTI file");
     }
 
     private static InputStream decompressIfGzip(InputStream stream, String source) throws IOException {
