@@ -1,0 +1,113 @@
+package org.regionwise.autodiff.cpu;
+
+import static org.regionwise.autodiff.cpu.MicroKernel.MR;
+import static org.regionwise.autodiff.cpu.MicroKernel.NR;
+import static org.regionwise.autodiff.cpu.MicroKernel.TILE;
+
+import org.regionwise.autodiff.backend.ConvGeometry;
+
+/**
+ * dx += the input gradient of a convolution (also the forward pass of a transposed convolution).
+ *
+ * <p>Stride 1: the input gradient is itself a convolution of dy, with the kernel flipped, channels
+ * swapped and padding dil*(R-1) - pad (negative padding crops), so it runs on
+ * {@link SourceConvolution} with nothing written but dx.
+ *
+ * <p>Other strides: each tile computes a block of the column gradient W^T dy (rows (c, r, s), columns
+ * output positions) and scatters it into dx, col2im style, without ever holding the whole column
+ * matrix. Neighbouring output positions scatter into overlapping pixels, so threads split by input
+ * channel instead (groups of panels that start and end on a channel boundary), never by position.
+ */
+final class ConvBackwardDataPass {
+    private ConvBackwardDataPass() {}
+
+    static void run(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
+        if (g.strideH() == 1 && g.strideW() == 1) {
+            asConvolution(ws, g, dy, w, dx);
+        } else {
+            scatter(ws, g, dy, w, dx);
+        }
+    }
+
+    private static void asConvolution(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
+        int depth = g.k() * g.r() * g.s();
+        float[] packed = ws.shared.floats(Scratch.PANEL_A, Panels.count(g.c()) * depth * MR);
+        Panels.packFlippedWeights(g, w, packed, ws.pool);
+        ShiftedSource src = ws.source;
+        src.configure(g.k(), g.outH(), g.outW(), g.r(), g.s(), 1, 1,
+                g.dilH() * (g.r() - 1) - g.padH(), g.dilW() * (g.s() - 1) - g.padW(), g.dilH(), g.dilW(),
+                g.h(), g.w(), false);
+        int imageDy = g.k() * g.outH() * g.outW();
+        int imageDx = g.c() * g.h() * g.w();
+        for (int n = 0; n < g.n(); n++) {
+            src.fill(dy, n * imageDy, ws.pool);
+            SourceConvolution.run(ws, packed, depth, g.c(), src, dx, n * imageDx, null, true);
+        }
+    }
+
+    private static void scatter(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
+        int rs = g.r() * g.s();
+        int rows = g.c() * rs;
+        int panels = Panels.count(rows);
+        float[] packed = ws.shared.floats(Scratch.PANEL_A, panels * g.k() * MR);
+        // op(A) = W^T: rows (c, r, s), depth k.
+        Panels.packMatrix(true, w, 0, rows, rows, g.k(), packed, ws.pool);
+        ShiftedSource src = ws.source;
+        // dy read as a plain matrix: row k is channel k, positions q = oh * outW + ow, no padding.
+        src.configure(g.k(), g.outH(), g.outW(), 1, 1, 1, 1, 0, 0, 1, 1, g.outH(), g.outW(), false);
+        int unit = lcm(MR, rs) / MR; // panels per channel-aligned group
+        int groups = (panels + unit - 1) / unit;
+        int imageDy = g.k() * g.outH() * g.outW();
+        int imageDx = g.c() * g.h() * g.w();
+        float[] data = src.data();
+        int[] rowOff = src.rowOffsets();
+        for (int n = 0; n < g.n(); n++) {
+            src.fill(dy, n * imageDy, ws.pool);
+            int dxOff = n * imageDx;
+            ws.pool.run(groups, (group, worker) -> {
+                float[] tile = ws.worker(worker).floats(Scratch.TILE, TILE);
+                int p1 = Math.min(panels, (group + 1) * unit);
+                for (int t = 0; t < src.tiles(); t++) {
+                    for (int p = group * unit; p < p1; p++) {
+                        ws.kernel.panelTimesRows(packed, p * g.k() * MR, data, rowOff, 0, t * NR, g.k(), tile);
+                        scatterTile(g, tile, p * MR, Math.min(MR, rows - p * MR), t * NR, dx, dxOff);
+                    }
+                }
+            });
+        }
+    }
+
+    private static void scatterTile(ConvGeometry g, float[] tile, int row0, int rows, int q0, float[] dx, int dxOff) {
+        int positions = g.outH() * g.outW();
+        for (int i = 0; i < rows; i++) {
+            int row = row0 + i;
+            int c = row / (g.r() * g.s());
+            int r = row / g.s() % g.r();
+            int s = row % g.s();
+            int plane = dxOff + c * g.h() * g.w();
+            int oh = q0 / g.outW();
+            int ow = q0 % g.outW();
+            int t = i * NR;
+            for (int j = 0; j < NR && q0 + j < positions; j++, ow++) {
+                if (ow == g.outW()) {
+                    ow = 0;
+                    oh++;
+                }
+                int ih = oh * g.strideH() - g.padH() + r * g.dilH();
+                int iw = ow * g.strideW() - g.padW() + s * g.dilW();
+                if (ih >= 0 && ih < g.h() && iw >= 0 && iw < g.w()) dx[plane + ih * g.w() + iw] += tile[t + j];
+            }
+        }
+    }
+
+    private static int lcm(int a, int b) {
+        int x = a;
+        int y = b;
+        while (y != 0) {
+            int t = x % y;
+            x = y;
+            y = t;
+        }
+        return a / x * b;
+    }
+}

@@ -1,0 +1,38 @@
+package org.regionwise.autodiff.cpu;
+
+/**
+ * The two register-tiled inner loops every fast pass is built from. Both compute one MR x NR tile of a
+ * product, summing over {@code kc} steps, where one operand is a packed panel and the other is read straight
+ * from "source rows": row {@code i} of the source starts at {@code src[rowOff[i]]}. A source is a padded,
+ * phase-split copy of an image (see {@link ShiftedSource}), so the rows of an implicit im2col matrix are
+ * just offsets into it and no im2col matrix is ever written.
+ *
+ * <p>Why 8 x 32: with AVX-512 a tile is 8 rows x 2 vectors = 16 accumulators, enough independent FMA chains
+ * to cover two FMA pipes at 4-cycle latency, while 2 operand vectors and a broadcast leave registers free
+ * (32 zmm). Each step loads 2 vectors and 8 scalars for 16 FMAs, a load:FMA ratio the L1 sustains. 8 rows
+ * also divide the channel counts of nnU-Net (32, 64, ..., 512) exactly, so edge tiles are rare.
+ */
+public interface MicroKernel {
+    /** Rows of a tile (broadcast operand). */
+    int MR = 8;
+    /** Columns of a tile (vector operand): two 16-float AVX-512 vectors. */
+    int NR = 32;
+    /** Floats in one tile. */
+    int TILE = MR * NR;
+
+    String name();
+
+    /**
+     * tile[i * NR + j] = sum over kk < kc of a[aOff + kk * MR + i] * src[rowOff[row0 + kk] + q0 + j].
+     * The panel {@code a} holds MR rows interleaved step by step; the source rows give the columns.
+     * The tile is overwritten.
+     */
+    void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc, float[] tile);
+
+    /**
+     * acc[accOff + i * NR + j] += sum over kk < kc of src[rowOff[row0 + i] + q0 + kk] * b[bOff + kk * NR + j].
+     * Here the source rows are the broadcast operand (one row per tile row, read along kk) and the packed
+     * panel {@code b} gives the columns: the weight-gradient shape, whose reduction runs along the image.
+     */
+    void rowsTimesPanel(float[] src, int[] rowOff, int row0, int q0, int kc, float[] b, int bOff, float[] acc, int accOff);
+}

@@ -1,0 +1,62 @@
+package org.regionwise.autodiff.cpu;
+
+import static org.regionwise.autodiff.cpu.MicroKernel.MR;
+
+import org.regionwise.autodiff.backend.ConvGeometry;
+
+/**
+ * Packing of the broadcast operand into MR-row panels: panel p holds rows p*MR .. p*MR+MR-1 interleaved
+ * step by step, element (i, kk) at {@code p * depth * MR + kk * MR + i}, so the micro-kernel reads the MR
+ * values it broadcasts at step kk from one cache line. Rows past the end are zero. Packing is where
+ * transposes and weight flips happen; the kernel only ever sees this one layout.
+ */
+final class Panels {
+    private Panels() {}
+
+    static int count(int rows) {
+        return (rows + MR - 1) / MR;
+    }
+
+    /** Packs op(A) (rows x depth; op transposes when {@code trans}) from a strided matrix. */
+    static void packMatrix(boolean trans, float[] a, int off, int ld, int rows, int depth, float[] dst, WorkerPool pool) {
+        pool.run(count(rows), (p, worker) -> {
+            int base = p * depth * MR;
+            for (int i = 0; i < MR; i++) {
+                int row = p * MR + i;
+                if (row >= rows) {
+                    for (int kk = 0; kk < depth; kk++) dst[base + kk * MR + i] = 0f;
+                } else if (trans) {
+                    for (int kk = 0; kk < depth; kk++) dst[base + kk * MR + i] = a[off + kk * ld + row];
+                } else {
+                    int src = off + row * ld;
+                    for (int kk = 0; kk < depth; kk++) dst[base + kk * MR + i] = a[src + kk];
+                }
+            }
+        });
+    }
+
+    /**
+     * Packs the weights of the convolution that computes the input gradient of a stride-1 convolution:
+     * rows are input channels c, steps are (k, r', s') and the value is w[k][c][R-1-r'][S-1-s']
+     * (channels swapped, kernel flipped). Stride 1 only: then backward-data is itself a convolution.
+     */
+    static void packFlippedWeights(ConvGeometry g, float[] w, float[] dst, WorkerPool pool) {
+        int rs = g.r() * g.s();
+        int depth = g.k() * rs;
+        pool.run(count(g.c()), (p, worker) -> {
+            int base = p * depth * MR;
+            for (int i = 0; i < MR; i++) {
+                int c = p * MR + i;
+                for (int k = 0; k < g.k(); k++) {
+                    for (int r = 0; r < g.r(); r++) {
+                        for (int s = 0; s < g.s(); s++) {
+                            int kk = (k * g.r() + r) * g.s() + s;
+                            dst[base + kk * MR + i] = c >= g.c() ? 0f
+                                    : w[((k * g.c() + c) * g.r() + (g.r() - 1 - r)) * g.s() + (g.s() - 1 - s)];
+                        }
+                    }
+                }
+            }
+        });
+    }
+}

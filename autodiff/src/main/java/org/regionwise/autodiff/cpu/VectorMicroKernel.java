@@ -1,0 +1,152 @@
+package org.regionwise.autodiff.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The micro-kernels on AVX-512 through the Vector API. Every vector lives in a local of the one method
+ * that uses it: a vector passed to a helper that C2 declines to inline is boxed on the heap, about ten
+ * times slower, so the 16 accumulators are spelled out rather than kept in an array or loop.
+ *
+ * <p>Only {@link FastKernels#best()} touches this class, and only after checking that the incubator
+ * module is resolved, so a JVM without it never loads it.
+ */
+final class VectorMicroKernel implements MicroKernel {
+    /** 16 floats: the kernels assume NR == 2 * F.length(), checked at construction. */
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
+
+    VectorMicroKernel() {
+        if (F.length() * 2 != NR) throw new IllegalStateException("tile width " + NR + " needs 16-float vectors");
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc, float[] tile) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+        int ai = aOff;
+        // k innermost: the tile stays in registers for the whole reduction.
+        for (int kk = 0; kk < kc; kk++, ai += MR) {
+            int b = rowOff[row0 + kk] + q0;
+            FloatVector b0 = FloatVector.fromArray(F, src, b);
+            FloatVector b1 = FloatVector.fromArray(F, src, b + 16);
+            FloatVector x;
+            x = FloatVector.broadcast(F, a[ai + 0]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, a[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, a[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, a[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, a[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, a[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(F, a[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(F, a[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 16);
+        c10.intoArray(tile, 32);
+        c11.intoArray(tile, 48);
+        c20.intoArray(tile, 64);
+        c21.intoArray(tile, 80);
+        c30.intoArray(tile, 96);
+        c31.intoArray(tile, 112);
+        c40.intoArray(tile, 128);
+        c41.intoArray(tile, 144);
+        c50.intoArray(tile, 160);
+        c51.intoArray(tile, 176);
+        c60.intoArray(tile, 192);
+        c61.intoArray(tile, 208);
+        c70.intoArray(tile, 224);
+        c71.intoArray(tile, 240);
+    }
+
+    @Override
+    public void rowsTimesPanel(float[] src, int[] rowOff, int row0, int q0, int kc, float[] b, int bOff, float[] acc, int accOff) {
+        FloatVector c00 = FloatVector.fromArray(F, acc, accOff + 0), c01 = FloatVector.fromArray(F, acc, accOff + 16);
+        FloatVector c10 = FloatVector.fromArray(F, acc, accOff + 32), c11 = FloatVector.fromArray(F, acc, accOff + 48);
+        FloatVector c20 = FloatVector.fromArray(F, acc, accOff + 64), c21 = FloatVector.fromArray(F, acc, accOff + 80);
+        FloatVector c30 = FloatVector.fromArray(F, acc, accOff + 96), c31 = FloatVector.fromArray(F, acc, accOff + 112);
+        FloatVector c40 = FloatVector.fromArray(F, acc, accOff + 128), c41 = FloatVector.fromArray(F, acc, accOff + 144);
+        FloatVector c50 = FloatVector.fromArray(F, acc, accOff + 160), c51 = FloatVector.fromArray(F, acc, accOff + 176);
+        FloatVector c60 = FloatVector.fromArray(F, acc, accOff + 192), c61 = FloatVector.fromArray(F, acc, accOff + 208);
+        FloatVector c70 = FloatVector.fromArray(F, acc, accOff + 224), c71 = FloatVector.fromArray(F, acc, accOff + 240);
+        int s0 = rowOff[row0 + 0] + q0;
+        int s1 = rowOff[row0 + 1] + q0;
+        int s2 = rowOff[row0 + 2] + q0;
+        int s3 = rowOff[row0 + 3] + q0;
+        int s4 = rowOff[row0 + 4] + q0;
+        int s5 = rowOff[row0 + 5] + q0;
+        int s6 = rowOff[row0 + 6] + q0;
+        int s7 = rowOff[row0 + 7] + q0;
+        int bi = bOff;
+        for (int kk = 0; kk < kc; kk++, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + 16);
+            FloatVector x;
+            x = FloatVector.broadcast(F, src[s0 + kk]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, src[s1 + kk]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, src[s2 + kk]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, src[s3 + kk]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, src[s4 + kk]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, src[s5 + kk]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(F, src[s6 + kk]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(F, src[s7 + kk]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(acc, accOff + 0);
+        c01.intoArray(acc, accOff + 16);
+        c10.intoArray(acc, accOff + 32);
+        c11.intoArray(acc, accOff + 48);
+        c20.intoArray(acc, accOff + 64);
+        c21.intoArray(acc, accOff + 80);
+        c30.intoArray(acc, accOff + 96);
+        c31.intoArray(acc, accOff + 112);
+        c40.intoArray(acc, accOff + 128);
+        c41.intoArray(acc, accOff + 144);
+        c50.intoArray(acc, accOff + 160);
+        c51.intoArray(acc, accOff + 176);
+        c60.intoArray(acc, accOff + 192);
+        c61.intoArray(acc, accOff + 208);
+        c70.intoArray(acc, accOff + 224);
+        c71.intoArray(acc, accOff + 240);
+    }
+}
