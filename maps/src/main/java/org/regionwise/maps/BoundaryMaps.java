@@ -26,45 +26,26 @@ final class BoundaryMaps {
     static void fill(int[] labels, Grid grid, int[] counts, boolean kervadec, int threads, float[] out) {
         int n = labels.length;
         float rimShift = kervadec ? 1f : 0f;
-        Scratch scratch = new Scratch(n);
+        ClassDistances distances = new ClassDistances(labels, grid, counts.length, threads);
         for (int c = 0; c < counts.length; c++) {
             int base = c * n;
             if (counts[c] == 0 || counts[c] == n) {
                 Arrays.fill(out, base, base + n, 0f);
                 continue;
             }
-            scratch.distancesOf(labels, grid, c, threads);
-            float[] inside = scratch.inside;
-            float[] outside = scratch.outside;
+            float[] outside = distances.outside(c);
+            // Class voxels hold 0 in outside and are overwritten next, from the inside distances.
+            ParallelRange.forElements(n, threads, (from, to) -> System.arraycopy(outside, from, out, base + from, to - from));
+            Box box = distances.inside(c);
+            float[] inside = distances.insideDistances();
             int channel = c;
-            ParallelRange.forElements(n, threads, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    out[base + i] = labels[i] == channel ? rimShift - inside[i] : outside[i];
+            box.forEachRow(grid, threads, (local, global, length) -> {
+                for (int k = 0; k < length; k++) {
+                    if (labels[global + k] == channel) {
+                        out[base + global + k] = rimShift - inside[local + k];
+                    }
                 }
             });
-        }
-    }
-
-    /** The two distance fields of one class, reused across classes. */
-    static final class Scratch {
-        final float[] inside;
-        final float[] outside;
-
-        Scratch(int voxels) {
-            inside = new float[voxels];
-            outside = new float[voxels];
-        }
-
-        /**
-         * {@code inside}: each class-{@code c} voxel's distance to the nearest other voxel;
-         * {@code outside}: each other voxel's distance to the nearest class-{@code c} voxel. Each is 0
-         * where the other is positive. The class must be neither empty nor full.
-         */
-        void distancesOf(int[] labels, Grid grid, int c, int threads) {
-            Labels.startField(labels, c, true, inside, threads);
-            SeparableEdt.transformInPlace(inside, grid, threads, true);
-            Labels.startField(labels, c, false, outside, threads);
-            SeparableEdt.transformInPlace(outside, grid, threads, true);
         }
     }
 }

@@ -21,20 +21,28 @@ final class HdMaps {
 
     static void fill(int[] labels, Grid grid, int[] counts, double alpha, int threads, float[] out) {
         int n = labels.length;
-        BoundaryMaps.Scratch scratch = new BoundaryMaps.Scratch(n);
+        ClassDistances distances = new ClassDistances(labels, grid, counts.length, threads);
         for (int c = 0; c < counts.length; c++) {
             int base = c * n;
             if (counts[c] == 0 || counts[c] == n) {
                 Arrays.fill(out, base, base + n, 0f);
                 continue;
             }
-            scratch.distancesOf(labels, grid, c, threads);
-            float[] inside = scratch.inside;
-            float[] outside = scratch.outside;
+            float[] outside = distances.outside(c);
+            // Class voxels get 0^alpha here and are overwritten next, from the inside distances.
             ParallelRange.forElements(n, threads, (from, to) -> {
                 for (int i = from; i < to; i++) {
-                    double d = (double) inside[i] + outside[i];
-                    out[base + i] = (float) power(d, alpha);
+                    out[base + i] = (float) power(outside[i], alpha);
+                }
+            });
+            Box box = distances.inside(c);
+            float[] inside = distances.insideDistances();
+            int channel = c;
+            box.forEachRow(grid, threads, (local, global, length) -> {
+                for (int k = 0; k < length; k++) {
+                    if (labels[global + k] == channel) {
+                        out[base + global + k] = (float) power(inside[local + k], alpha);
+                    }
                 }
             });
         }

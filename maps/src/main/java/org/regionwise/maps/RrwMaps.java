@@ -20,7 +20,11 @@ final class RrwMaps {
 
     /** Plain RRW: other-class value 1. */
     static float[][] plain(int classes) {
-        return constantPerClass(classes, 1f);
+        float[][] other = new float[classes][classes];
+        for (float[] row : other) {
+            Arrays.fill(row, 1f);
+        }
+        return other;
     }
 
     /** Class-weighted: channel {@code c} at a voxel of class {@code t} gets {@code w_t}. */
@@ -41,14 +45,6 @@ final class RrwMaps {
         return other;
     }
 
-    private static float[][] constantPerClass(int classes, float value) {
-        float[][] other = new float[classes][classes];
-        for (float[] row : other) {
-            Arrays.fill(row, value);
-        }
-        return other;
-    }
-
     /**
      * Writes all channels into {@code out} (channel-major, {@code counts.length * labels.length}).
      *
@@ -58,46 +54,42 @@ final class RrwMaps {
      */
     static void fill(int[] labels, Grid grid, int[] counts, float[][] other, int threads, float[] out) {
         int n = labels.length;
-        float[] distance = null;
+        ClassDistances distances = new ClassDistances(labels, grid, counts.length, threads);
         for (int c = 0; c < counts.length; c++) {
             int base = c * n;
             int channel = c;
-            float[] otherValue = other[c];
             if (counts[c] == n) {
                 Arrays.fill(out, base, base + n, -1f);
                 continue;
             }
-            if (counts[c] == 0) {
-                ParallelRange.forElements(n, threads, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        out[base + i] = otherValue[labels[i]];
-                    }
-                });
-                continue;
-            }
-            if (distance == null) {
-                distance = new float[n];
-            }
-            Labels.startField(labels, c, true, distance, threads);
-            SeparableEdt.transformInPlace(distance, grid, threads, true);
-            double max = maxOverClass(distance, labels, c);
-            float[] d = distance;
+            float[] otherValue = other[c];
             ParallelRange.forElements(n, threads, (from, to) -> {
                 for (int i = from; i < to; i++) {
-                    int t = labels[i];
-                    // d >= smallest spacing > 0 and max is finite, so the ratio is never 0.
-                    out[base + i] = t == channel ? (float) (-d[i] / max) : otherValue[t];
+                    out[base + i] = otherValue[labels[i]];
+                }
+            });
+            if (counts[c] == 0) {
+                continue;
+            }
+            Box box = distances.inside(c);
+            float[] d = distances.insideDistances();
+            // Voxels of other classes hold 0 in the box, so the maximum over the box is the class's.
+            double max = max(d, box.size());
+            box.forEachRow(grid, threads, (local, global, length) -> {
+                for (int k = 0; k < length; k++) {
+                    if (labels[global + k] == channel) {
+                        // d >= smallest spacing > 0 and max is finite, so the ratio is never 0.
+                        out[base + global + k] = (float) (-d[local + k] / max);
+                    }
                 }
             });
         }
     }
 
-    private static double maxOverClass(float[] distance, int[] labels, int c) {
+    private static double max(float[] values, int length) {
         float max = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == c && distance[i] > max) {
-                max = distance[i];
-            }
+        for (int i = 0; i < length; i++) {
+            max = Math.max(max, values[i]);
         }
         return max;
     }

@@ -18,7 +18,8 @@ final class SeparableEdt {
     }
 
     /**
-     * Transforms {@code field} in place. On entry every entry is 0 (a site: a voxel we measure
+     * Transforms the first {@code grid.size()} entries of {@code field} in place (a longer array is a
+     * reusable buffer; the rest is left alone). On entry every entry is 0 (a site: a voxel we measure
      * distances to) or {@code +Infinity} (a voxel whose distance we want). On exit each entry is the
      * squared Euclidean distance, in spacing units, to the nearest site ({@code root}: the distance
      * itself); everything is {@code +Infinity} when there is no site.
@@ -26,7 +27,7 @@ final class SeparableEdt {
     static void transformInPlace(float[] field, Grid grid, int threads, boolean root) {
         int rank = grid.rank();
         int last = rank - 1;
-        scanFastestAxis(field, grid.dim(last), grid.spacing(last), threads);
+        scanFastestAxis(field, grid.size() / grid.dim(last), grid.dim(last), grid.spacing(last), threads);
         for (int axis = last - 1; axis >= 0; axis--) {
             envelopePass(field, grid, axis, threads, root && axis == 0);
         }
@@ -36,8 +37,7 @@ final class SeparableEdt {
      * Fastest axis: with only 0 and infinity as input, the distance along a row is the gap to the
      * nearest zero on either side, found by one scan each way.
      */
-    private static void scanFastestAxis(float[] f, int width, double spacing, int threads) {
-        int rows = f.length / width;
+    private static void scanFastestAxis(float[] f, int rows, int width, double spacing, int threads) {
         ParallelRange.forRange(rows, threads, (from, to) -> {
             for (int row = from; row < to; row++) {
                 int base = row * width;
@@ -72,7 +72,7 @@ final class SeparableEdt {
         for (int a = axis + 1; a < grid.rank(); a++) {
             stride *= grid.dim(a);
         }
-        int outer = f.length / (n * stride);
+        int outer = grid.size() / (n * stride);
         int tileWidth = Math.min(TILE, stride);
         int tilesPerPlane = ParallelRange.ceilDiv(stride, tileWidth);
         double spacingSquared = grid.spacing(axis) * grid.spacing(axis);
@@ -85,11 +85,19 @@ final class SeparableEdt {
                 int j0 = (item % tilesPerPlane) * tileWidth;
                 int width = Math.min(tileWidth, planeStride - j0);
                 int base = o * n * planeStride + j0;
+                boolean anyDistance = false;
                 for (int i = 0; i < n; i++) {
                     int row = base + i * planeStride;
                     for (int t = 0; t < width; t++) {
-                        tile[t * n + i] = f[row + t];
+                        float v = f[row + t];
+                        tile[t * n + i] = v;
+                        anyDistance |= v != 0;
                     }
+                }
+                if (!anyDistance) {
+                    // Lines of sites only (far outside the structure, the common case for small
+                    // classes) stay 0, and the root of 0 is 0: nothing to do.
+                    continue;
                 }
                 for (int t = 0; t < width; t++) {
                     envelope.transformInPlace(tile, t * n, n, spacingSquared, root);

@@ -75,4 +75,47 @@ final class Generated {
                         .array(int[].class).ofSize(grid.size())
                         .map(labels -> new LabelCase(grid, labels, classes)));
     }
+
+    /**
+     * Label images made of a few axis-aligned boxes painted over class 0, later boxes on top: compact
+     * structures that leave most of the image to one class, as real segmentations do (and as the
+     * bounding-box cropping of the inside distances needs to be tested on).
+     */
+    static Arbitrary<LabelCase> boxLabels(Arbitrary<Grid> grids, int minClasses, int maxClasses) {
+        return Combinators.combine(grids, Arbitraries.integers().between(minClasses, maxClasses))
+                .flatAs((grid, classes) -> Arbitraries.integers().between(0, 1 << 20)
+                        .list().ofMinSize(1).ofMaxSize(4)
+                        .map(seeds -> new LabelCase(grid, paintBoxes(grid, classes, seeds), classes)));
+    }
+
+    /** Each seed picks a box (corners modulo the extents) and a class. */
+    private static int[] paintBoxes(Grid grid, int classes, java.util.List<Integer> seeds) {
+        int[] dims = grid.rank() == 3 ? grid.dims() : new int[] {1, grid.dim(0), grid.dim(1)};
+        int[] labels = new int[grid.size()];
+        for (int seed : seeds) {
+            java.util.Random random = new java.util.Random(seed);
+            int[] lo = new int[3];
+            int[] hi = new int[3];
+            for (int a = 0; a < 3; a++) {
+                int x = random.nextInt(dims[a]);
+                int y = random.nextInt(dims[a]);
+                lo[a] = Math.min(x, y);
+                hi[a] = Math.max(x, y);
+            }
+            int c = random.nextInt(classes);
+            for (int d = lo[0]; d <= hi[0]; d++) {
+                for (int h = lo[1]; h <= hi[1]; h++) {
+                    for (int w = lo[2]; w <= hi[2]; w++) {
+                        labels[(d * dims[1] + h) * dims[2] + w] = c;
+                    }
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** Random-per-voxel labels or painted boxes, half and half. */
+    static Arbitrary<LabelCase> anyLabels(Arbitrary<Grid> grids, int minClasses, int maxClasses) {
+        return Arbitraries.oneOf(labels(grids, minClasses, maxClasses), boxLabels(grids, minClasses, maxClasses));
+    }
 }

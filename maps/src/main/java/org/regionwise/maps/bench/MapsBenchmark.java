@@ -1,0 +1,142 @@
+package org.regionwise.maps.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.regionwise.maps.DistanceTransform;
+import org.regionwise.maps.Grid;
+import org.regionwise.maps.MapKind;
+import org.regionwise.maps.MapOptions;
+import org.regionwise.maps.RegionMaps;
+
+/**
+ * Times the two workloads a training run leans on, as wall-clock medians after warm-up:
+ * <ol>
+ *   <li>the EDT of a {@code 256 x 256 x 128} ellipsoid mask ({@link Phantoms#ellipsoid}, fraction 0.8,
+ *       unit spacing);</li>
+ *   <li>the 4-class RRW map of a {@code 181 x 217 x 181} volume (the Colin27 grid) of nested
+ *       ellipsoids ({@link Phantoms#nestedEllipsoids}), unit spacing.</li>
+ * </ol>
+ * Shapes are NumPy shapes (slowest axis first), so scipy's {@code distance_transform_edt} can be
+ * timed on the very same arrays. Usage: {@code MapsBenchmark [threads]} (default 2); prints one line
+ * per workload, then the result as JSON.
+ */
+public final class MapsBenchmark {
+
+    /** NumPy shape of the EDT workload. */
+    public static final int[] EDT_DIMS = {256, 256, 128};
+    /** NumPy shape of the RRW workload. */
+    public static final int[] RRW_DIMS = {181, 217, 181};
+    public static final int RRW_CLASSES = 4;
+    public static final int WARMUPS = 2;
+    public static final int RUNS = 5;
+
+    /**
+     * One benchmark run.
+     *
+     * @param edtRunsMs every timed EDT run, in order; {@code edtMedianMs} is their median
+     * @param rrwRunsMs every timed RRW run, in order; {@code rrwMedianMs} is their median
+     */
+    public record Result(int threads, int warmups, String edtShape, double edtMedianMs, List<Double> edtRunsMs,
+                         String rrwShape, int rrwClasses, double rrwMedianMs, List<Double> rrwRunsMs) {
+
+        /** One line per workload, for people. */
+        public List<String> lines() {
+            return List.of(
+                    String.format(Locale.ROOT, "maps edt  %s ellipsoid, %d thread(s): median %.1f ms of %d runs",
+                            edtShape, threads, edtMedianMs, edtRunsMs.size()),
+                    String.format(Locale.ROOT, "maps rrw  %s, %d classes, %d thread(s): median %.1f ms of %d runs",
+                            rrwShape, rrwClasses, threads, rrwMedianMs, rrwRunsMs.size()));
+        }
+
+        /** The result as one JSON object. */
+        public String toJson() {
+            return String.format(Locale.ROOT,
+                    "{\"benchmark\":\"maps\",\"threads\":%d,\"warmups\":%d,"
+                            + "\"edt\":{\"shape\":\"%s\",\"median_ms\":%.3f,\"runs_ms\":%s},"
+                            + "\"rrw\":{\"shape\":\"%s\",\"classes\":%d,\"median_ms\":%.3f,\"runs_ms\":%s}}",
+                    threads, warmups, edtShape, edtMedianMs, json(edtRunsMs), rrwShape, rrwClasses, rrwMedianMs,
+                    json(rrwRunsMs));
+        }
+
+        private static String json(List<Double> values) {
+            return values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v))
+                    .collect(Collectors.joining(",", "[", "]"));
+        }
+    }
+
+    private MapsBenchmark() {
+    }
+
+    /** The standard benchmark: the shapes above, {@value #WARMUPS} warm-ups, median of {@value #RUNS}. */
+    public static Result run(int threads) {
+        return run(threads, EDT_DIMS, RRW_DIMS, WARMUPS, RUNS);
+    }
+
+    /** The benchmark on other shapes and run counts (small ones make a smoke test). */
+    public static Result run(int threads, int[] edtDims, int[] rrwDims, int warmups, int runs) {
+        if (threads < 1 || warmups < 0 || runs < 1) {
+            throw new IllegalArgumentException("need threads >= 1, warmups >= 0, runs >= 1; got " + threads + ", "
+                    + warmups + ", " + runs);
+        }
+        Grid edtGrid = Grid.of(edtDims);
+        boolean[] mask = Phantoms.ellipsoid(edtDims, 0.8);
+        List<Double> edt = time(warmups, runs, () -> DistanceTransform.edt(mask, edtGrid, threads));
+
+        Grid rrwGrid = Grid.of(rrwDims);
+        int[] labels = Phantoms.nestedEllipsoids(rrwDims, RRW_CLASSES);
+        MapOptions options = MapOptions.defaults().withThreads(threads);
+        List<Double> rrw = time(warmups, runs,
+                () -> RegionMaps.compute(MapKind.RRW, labels, rrwGrid, RRW_CLASSES, options));
+
+        return new Result(threads, warmups, shape(edtDims), median(edt), edt, shape(rrwDims), RRW_CLASSES,
+                median(rrw), rrw);
+    }
+
+    /** Milliseconds of each timed run; the result is kept alive so the work cannot be dropped. */
+    private static List<Double> time(int warmups, int runs, Supplier<float[]> work) {
+        float sink = 0;
+        for (int i = 0; i < warmups; i++) {
+            sink += work.get()[0];
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            float[] out = work.get();
+            ms.add((System.nanoTime() - start) / 1e6);
+            sink += out[out.length / 2];
+        }
+        if (sink == Float.MIN_VALUE) {
+            System.out.print("");
+        }
+        return List.copyOf(ms);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static String shape(int[] dims) {
+        return Arrays.stream(dims).mapToObj(String::valueOf).collect(Collectors.joining("x"));
+    }
+
+    /** {@code MapsBenchmark [threads]}: prints one line per workload, then the JSON result. */
+    public static void main(String[] args) {
+        int threads = 2;
+        if (args.length > 0) {
+            try {
+                threads = Integer.parseInt(args[0].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("usage: MapsBenchmark [threads], got '" + args[0] + "'", e);
+            }
+        }
+        Result result = run(threads);
+        result.lines().forEach(System.out::println);
+        System.out.println(result.toJson());
+    }
+}
