@@ -52,16 +52,16 @@ final class MapsCommand implements Callable<Integer> {
     @Option(names = "--per-slice", description = "Map each axial (z) slice as a 2D image instead of the volume in 3D.")
     boolean perSlice;
 
-    @Option(names = "--spacing", paramLabel = "header|SX,SY,SZ", defaultValue = "header",
+    @Option(names = "--spacing", paramLabel = "SPACING", defaultValue = "header",
             converter = SpacingChoice.Converter.class,
-            description = "Voxel size for distances: the header's (default) or SX,SY,SZ in x, y, z order.")
+            description = "Voxel size for distances: 'header' (default) or SX,SY,SZ in x, y, z order, e.g. 1,1,1.")
     SpacingChoice spacing;
 
     @Option(names = "--classes", paramLabel = "C", description = "Number of classes, background included (default: max label + 1).")
     Integer classes;
 
-    @Option(names = "--weights", paramLabel = "w0,w1,..", split = ",",
-            description = "Class weights for rrw-weighted, one per class, each >= 0.")
+    @Option(names = "--weights", paramLabel = "W", split = ",", splitSynopsisLabel = ",",
+            description = "Class weights w0,w1,.. for rrw-weighted, one per class, each >= 0.")
     float[] weights;
 
     @Option(names = "--hd-alpha", paramLabel = "A", defaultValue = "2",

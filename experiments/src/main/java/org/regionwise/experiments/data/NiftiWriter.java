@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes single-file NIfTI-1 images: {@code .nii}, or gzip-compressed when the name ends in {@code .gz}.
  *
- * <p>The header is written as given (byte order, geometry, scaling); values are stored through the
+ * <p>Compression is gzip level 1 (fast). The header is written as given (byte order, geometry, scaling); values are stored through the
  * inverse of the header's scaling, rounded for integer types. A value that does not fit the data type
  * raises {@link IllegalArgumentException} rather than wrapping around. Files appear atomically: written
  * beside the target under a temporary name, then moved into place, so a failed write leaves no
@@ -40,7 +41,7 @@ public final class NiftiWriter {
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
                 if (gzip) {
-                    try (GZIPOutputStream z = new GZIPOutputStream(out, CHUNK_BYTES)) {
+                    try (GZIPOutputStream z = new FastGzipOutputStream(out)) {
                         write(z, image);
                     }
                 } else {
@@ -82,6 +83,17 @@ public final class NiftiWriter {
             type.put(chunk, stored);
         }
         out.write(chunk.array(), 0, chunk.position());
+    }
+
+    /**
+     * gzip at level 1, as nibabel writes by default: maps and probabilities are gigabytes of floats
+     * that the default level compresses barely smaller at several times the cost.
+     */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, CHUNK_BYTES);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     private static void moveIntoPlace(Path tmp, Path file) throws IOException {
