@@ -18,7 +18,7 @@ class NormGradientProperties {
 
     @Property(tries = 40)
     void instanceNormGradients(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 3) int c,
-                               @ForAll @IntRange(min = 2, max = 4) int h, @ForAll @IntRange(min = 2, max = 4) int w,
+                               @ForAll @IntRange(min = 2, max = 4) int h, @ForAll @IntRange(min = 3, max = 4) int w,
                                @ForAll boolean affine, @ForAll long seed) {
         Random r = new Random(seed);
         Tensor x = Leaves.uniform(r, n, c, h, w);
@@ -33,7 +33,7 @@ class NormGradientProperties {
 
     @Property(tries = 40)
     void batchNormTrainingGradients(@ForAll @IntRange(min = 1, max = 3) int n, @ForAll @IntRange(min = 1, max = 3) int c,
-                                    @ForAll @IntRange(min = 1, max = 3) int h, @ForAll @IntRange(min = 2, max = 3) int w,
+                                    @ForAll @IntRange(min = 2, max = 3) int h, @ForAll @IntRange(min = 2, max = 3) int w,
                                     @ForAll long seed) {
         Random r = new Random(seed);
         Tensor x = Leaves.uniform(r, n, c, h, w);
