@@ -1,0 +1,13 @@
+/**
+ * Segmentation metrics (SPEC.md section 6): per-class Dice, Hausdorff distance, HD95 in both
+ * published definitions (pooled, as MedPy and nnU-Net; max of the directed ones, as MONAI) and ASSD
+ * (MedPy's mean of the two directed means, and MONAI's pooled mean), with an explicit policy for
+ * empty masks, means that leave undefined values out and count them, and JSON reports.
+ *
+ * <p>Entry points: {@link org.regionwise.experiments.eval.SegmentationMetrics} (compute),
+ * {@link org.regionwise.experiments.eval.MetricsAggregation} (summarise over volumes),
+ * {@link org.regionwise.experiments.eval.MetricsJson} (write). Definitions:
+ * {@link org.regionwise.experiments.eval.ClassMetrics}; policy:
+ * {@link org.regionwise.experiments.eval.ClassStatus}.
+ */
+package org.regionwise.experiments.eval;
