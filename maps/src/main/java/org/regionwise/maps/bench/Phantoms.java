@@ -2,12 +2,12 @@ package org.regionwise.maps.bench;
 
 /**
  * Synthetic masks and label volumes for benchmarks and smoke runs, defined so that NumPy can
- * rebuild them exactly (for comparisons with scipy):
+ * rebuild them bit for bit (same double operations in the same order), for comparisons with scipy:
  * <pre>
  *   z, y, x = np.ogrid[:D, :H, :W]
  *   q = lambda f: ((z - (D-1)/2) / (f*D/2))**2 + ((y - (H-1)/2) / (f*H/2))**2 + ((x - (W-1)/2) / (f*W/2))**2
- *   mask   = q(0.8) <= 1                                          # ellipsoid(dims, 0.8)
- *   labels = (q(0.9) <= 1) + (q(0.6) <= 1) + (q(0.3) <= 1)        # nestedEllipsoids(dims, 4)
+ *   mask   = q(0.8) &lt;= 1                                    # ellipsoid(dims, 0.8)
+ *   labels = sum((q(0.9*(C-k)/(C-1)) &lt;= 1).astype(int) for k in range(1, C))   # nestedEllipsoids(dims, C)
  * </pre>
  */
 public final class Phantoms {
