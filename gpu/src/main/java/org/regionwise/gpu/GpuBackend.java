@@ -1,0 +1,97 @@
+package org.regionwise.gpu;
+
+import java.lang.ref.WeakReference;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.gpu.device.Device;
+import org.regionwise.gpu.device.DeviceHeap;
+import org.regionwise.gpu.device.TransferStats;
+
+/**
+ * The GPU {@link Backend}: tensors are {@link GpuStorage} (a device heap block plus a lazily synchronised
+ * host mirror) and the hot kernels run on a {@link Device} (TornadoVM, or the same kernels as plain Java).
+ *
+ * <p>Two ways in. Autodiff's ops call {@link #kernels()} with host arrays ({@link GpuKernels}); tensors they
+ * pass are recognised and their device copies reused, but results come back to the host after each call,
+ * because the Kernels SPI hands out plain arrays. {@link #ops()} works on storages and leaves results on the
+ * device: data moves only when {@link Storage#host()} is called.
+ */
+public final class GpuBackend implements Backend {
+    private final String name;
+    private final DeviceHeap heap;
+    private final GpuKernels kernels;
+    private final DeviceOps ops;
+    /**
+     * Host arrays of live storages, so SPI calls that pass arrays can find the tensor behind them. Weak both
+     * ways: the array is the key of a WeakHashMap (arrays compare by identity) and the storage is only
+     * weakly referenced, so the registry never keeps a tensor alive.
+     */
+    private final Map<float[], WeakReference<GpuStorage>> storageOfArray = Collections.synchronizedMap(new WeakHashMap<>());
+
+    public GpuBackend(String name, Device device) {
+        this.name = name;
+        this.heap = new DeviceHeap(device);
+        this.kernels = new GpuKernels(this);
+        this.ops = new DeviceOps(this);
+    }
+
+    @Override
+    public String name() {
+        return name + "(" + heap.device().description() + ")";
+    }
+
+    @Override
+    public GpuStorage allocate(int size) {
+        return GpuStorage.zeros(this, size);
+    }
+
+    @Override
+    public GpuStorage fromHost(float[] data) {
+        GpuStorage storage = GpuStorage.ofHost(this, data);
+        register(data, storage);
+        return storage;
+    }
+
+    /** Storage for a kernel that writes all of it. */
+    public GpuStorage allocateUninitialised(int size) {
+        return GpuStorage.uninitialised(this, size);
+    }
+
+    @Override
+    public Kernels kernels() {
+        return kernels;
+    }
+
+    /** Tensor operations that keep their results on the device. */
+    public DeviceOps ops() {
+        return ops;
+    }
+
+    public DeviceHeap heap() {
+        return heap;
+    }
+
+    public TransferStats stats() {
+        return heap.stats();
+    }
+
+    void register(float[] array, GpuStorage storage) {
+        storageOfArray.put(array, new WeakReference<>(storage));
+    }
+
+    /** The live storage whose host array is {@code array}, or null. */
+    GpuStorage storageOf(float[] array) {
+        WeakReference<GpuStorage> ref = storageOfArray.get(array);
+        GpuStorage storage = ref == null ? null : ref.get();
+        return storage != null && storage.hostArrayOrNull() == array ? storage : null;
+    }
+
+    /** Releases the device (TornadoVM's buffers and compiled kernels). */
+    public void close() {
+        heap.close();
+    }
+}

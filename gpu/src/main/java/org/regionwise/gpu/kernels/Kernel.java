@@ -1,0 +1,63 @@
+package org.regionwise.gpu.kernels;
+
+/**
+ * Every device kernel, by the static method that implements it. All share one signature,
+ * {@code (float[] heap, int[] ints, float[] floats)}, so a device binds each with the same three arrays.
+ * {@link #body()} calls the method directly (the plain-Java path); a TornadoVM device compiles
+ * {@link #owner()}.{@link #method()} instead.
+ */
+public enum Kernel {
+    GEMM(GemmKernel.class, "gemm", GemmKernel::gemm),
+    CONV_FORWARD(ConvKernels.class, "forward", ConvKernels::forward),
+    CONV_BACKWARD_DATA(ConvKernels.class, "backwardData", ConvKernels::backwardData),
+    CONV_BACKWARD_WEIGHT(ConvKernels.class, "backwardWeight", ConvKernels::backwardWeight),
+    CONV_BACKWARD_BIAS(ConvKernels.class, "backwardBias", ConvKernels::backwardBias),
+    FILL(ElementwiseKernels.class, "fill", ElementwiseKernels::fill),
+    COPY(ElementwiseKernels.class, "copy", ElementwiseKernels::copy),
+    ADD(ElementwiseKernels.class, "add", ElementwiseKernels::add),
+    MUL(ElementwiseKernels.class, "mul", ElementwiseKernels::mul),
+    AXPY(ElementwiseKernels.class, "axpy", ElementwiseKernels::axpy),
+    SCALE(ElementwiseKernels.class, "scale", ElementwiseKernels::scale),
+    ADD_CHANNEL_BIAS(ElementwiseKernels.class, "addChannelBias", ElementwiseKernels::addChannelBias),
+    LEAKY_RELU(ElementwiseKernels.class, "leakyRelu", ElementwiseKernels::leakyRelu),
+    LEAKY_RELU_BACKWARD(ElementwiseKernels.class, "leakyReluBackward", ElementwiseKernels::leakyReluBackward),
+    CHUNK_SUM(ReductionKernels.class, "chunkSum", ReductionKernels::chunkSum),
+    ROW_DOT(ReductionKernels.class, "rowDot", ReductionKernels::rowDot),
+    SOFTMAX_CHANNELS(SoftmaxKernels.class, "forward", SoftmaxKernels::forward),
+    SOFTMAX_CHANNELS_BACKWARD(SoftmaxKernels.class, "backward", SoftmaxKernels::backward),
+    SOFTMAX_CROSS_ENTROPY(LossKernels.class, "softmaxCrossEntropy", LossKernels::softmaxCrossEntropy),
+    INSTANCE_NORM_STATS(InstanceNormKernels.class, "stats", InstanceNormKernels::stats),
+    INSTANCE_NORM_FORWARD(InstanceNormKernels.class, "forward", InstanceNormKernels::forward),
+    INSTANCE_NORM_BACKWARD_ROWS(InstanceNormKernels.class, "backwardRows", InstanceNormKernels::backwardRows),
+    INSTANCE_NORM_BACKWARD_INPUT(InstanceNormKernels.class, "backwardInput", InstanceNormKernels::backwardInput),
+    INSTANCE_NORM_BACKWARD_AFFINE(InstanceNormKernels.class, "backwardAffine", InstanceNormKernels::backwardAffine),
+    ADAM(AdamKernel.class, "adamStep", AdamKernel::adamStep);
+
+    /** The shared kernel signature. */
+    @FunctionalInterface
+    public interface Body {
+        void run(float[] heap, int[] ints, float[] floats);
+    }
+
+    private final Class<?> owner;
+    private final String method;
+    private final Body body;
+
+    Kernel(Class<?> owner, String method, Body body) {
+        this.owner = owner;
+        this.method = method;
+        this.body = body;
+    }
+
+    public Class<?> owner() {
+        return owner;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public Body body() {
+        return body;
+    }
+}

@@ -1,0 +1,217 @@
+package org.regionwise.gpu.testing;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.gpu.kernels.AdamKernel;
+import org.regionwise.gpu.kernels.ConvKernels;
+import org.regionwise.gpu.kernels.ElementwiseKernels;
+import org.regionwise.gpu.kernels.GemmKernel;
+import org.regionwise.gpu.kernels.InstanceNormKernels;
+import org.regionwise.gpu.kernels.Kernel;
+import org.regionwise.gpu.kernels.Launch;
+import org.regionwise.gpu.kernels.LossKernels;
+import org.regionwise.gpu.kernels.ReductionKernels;
+import org.regionwise.gpu.kernels.SoftmaxKernels;
+
+/**
+ * One or more cases per {@link Kernel}, with sizes that are not multiples of anything (odd planes, strides
+ * that do not divide) so edge handling is exercised. Used by the device parity tests; {@link #covered()}
+ * lets a test assert that no kernel was forgotten.
+ */
+public final class KernelCases {
+    private KernelCases() {}
+
+    public static List<KernelCase> all(int base) {
+        List<KernelCase> cases = new ArrayList<>();
+        long seed = 1;
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                for (float beta : new float[] {0f, 0.5f}) {
+                    cases.add(gemm(base, seed++, ta, tb, beta));
+                }
+            }
+        }
+        ConvGeometry strided = new ConvGeometry(2, 3, 9, 11, 4, 3, 3, 2, 2, 1, 1, 1, 1, 5, 6);
+        ConvGeometry dilated = ConvGeometry.of(1, 2, 10, 7, 3, 3, 2, 1, 2, 2);
+        for (ConvGeometry g : List.of(strided, dilated)) {
+            cases.add(convForward(base, seed++, g));
+            cases.add(convBackwardData(base, seed++, g));
+            cases.add(convBackwardWeight(base, seed++, g));
+        }
+        cases.add(elementwise(base, seed++));
+        cases.add(reductions(base, seed++));
+        cases.add(softmax(base, seed++));
+        cases.add(crossEntropy(base, seed++));
+        cases.add(instanceNorm(base, seed++));
+        cases.add(adam(base, seed));
+        return cases;
+    }
+
+    /** The kernels that {@link #all} launches. */
+    public static Set<Kernel> covered() {
+        Set<Kernel> kernels = EnumSet.noneOf(Kernel.class);
+        for (KernelCase c : all(0)) {
+            for (Launch l : c.launches()) kernels.add(l.kernel());
+        }
+        return kernels;
+    }
+
+    static KernelCase gemm(int base, long seed, boolean ta, boolean tb, float beta) {
+        HeapImage h = new HeapImage(base, seed);
+        int m = 17;
+        int n = 13;
+        int k = 19;
+        int lda = (ta ? m : k) + 3;
+        int ldb = (tb ? k : n) + 1;
+        int ldc = n + 2;
+        int a = h.region((ta ? k : m) * lda);
+        int b = h.region((tb ? n : k) * ldb);
+        int c = h.region(m * ldc);
+        Launch l = GemmKernel.launch(ta, tb, m, n, k, 1.5f, a + 2, lda, b + 1, ldb, beta, c, ldc);
+        return new KernelCase("gemm ta=" + ta + " tb=" + tb + " beta=" + beta, base, h.toArray(), List.of(l), new int[] {c, m * ldc});
+    }
+
+    static KernelCase convForward(int base, long seed, ConvGeometry g) {
+        HeapImage h = new HeapImage(base, seed);
+        int x = h.region(g.inputSize());
+        int w = h.region(g.weightSize());
+        int b = h.region(g.k());
+        int y = h.region(g.outputSize());
+        return new KernelCase("conv forward " + g, base, h.toArray(), List.of(ConvKernels.forwardLaunch(g, x, w, b, y)),
+                new int[] {y, g.outputSize()});
+    }
+
+    static KernelCase convBackwardData(int base, long seed, ConvGeometry g) {
+        HeapImage h = new HeapImage(base, seed);
+        int dy = h.region(g.outputSize());
+        int w = h.region(g.weightSize());
+        int dx = h.region(g.inputSize());
+        return new KernelCase("conv backward data " + g, base, h.toArray(), List.of(ConvKernels.backwardDataLaunch(g, dy, w, dx)),
+                new int[] {dx, g.inputSize()});
+    }
+
+    static KernelCase convBackwardWeight(int base, long seed, ConvGeometry g) {
+        HeapImage h = new HeapImage(base, seed);
+        int x = h.region(g.inputSize());
+        int dy = h.region(g.outputSize());
+        int dw = h.region(g.weightSize());
+        int db = h.region(g.k());
+        return new KernelCase("conv backward weight " + g, base, h.toArray(),
+                List.of(ConvKernels.backwardWeightLaunch(g, x, dy, dw), ConvKernels.backwardBiasLaunch(g, dy, db)),
+                new int[] {dw, g.weightSize(), db, g.k()});
+    }
+
+    static KernelCase elementwise(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 3, plane = 37, count = n * c * plane;
+        int a = h.region(count);
+        int b = h.region(count);
+        int bias = h.region(c);
+        int filled = h.region(count);
+        int copied = h.region(count);
+        int sum = h.region(count);
+        int product = h.region(count);
+        int acc = h.region(count);
+        int scaled = h.region(count);
+        int relu = h.region(count);
+        int dRelu = h.region(count);
+        List<Launch> ls = List.of(
+                ElementwiseKernels.fillLaunch(count, filled, 0.25f),
+                ElementwiseKernels.copyLaunch(count, a, copied),
+                ElementwiseKernels.addLaunch(count, a, b, sum),
+                ElementwiseKernels.mulLaunch(count, a, b, product),
+                ElementwiseKernels.axpyLaunch(count, -0.5f, a, acc),
+                ElementwiseKernels.scaleLaunch(count, 3f, a, scaled),
+                ElementwiseKernels.addChannelBiasLaunch(n, c, plane, scaled, bias),
+                ElementwiseKernels.leakyReluLaunch(count, 0.01f, a, relu),
+                ElementwiseKernels.leakyReluBackwardLaunch(count, 0.01f, a, b, dRelu));
+        return new KernelCase("elementwise", base, h.toArray(), ls,
+                new int[] {filled, count, copied, count, sum, count, product, count, acc, count, scaled, count, relu, count, dRelu, count});
+    }
+
+    static KernelCase reductions(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int count = 1000;
+        int rows = 7, len = 53;
+        int x = h.region(count);
+        int partials = h.region(ReductionKernels.chunkCount(count, 64));
+        int total = h.region(1);
+        int a = h.region(rows * len);
+        int b = h.region(rows * len);
+        int dots = h.region(rows);
+        int chunks = ReductionKernels.chunkCount(count, 64);
+        List<Launch> ls = List.of(
+                ReductionKernels.chunkSumLaunch(count, 64, x, partials),
+                ReductionKernels.chunkSumLaunch(chunks, chunks, partials, total),
+                ReductionKernels.rowDotLaunch(rows, len, a, b, dots));
+        return new KernelCase("reductions", base, h.toArray(), ls, new int[] {partials, chunks, total, 1, dots, rows});
+    }
+
+    static KernelCase softmax(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 4, plane = 45, count = n * c * plane;
+        int x = h.region(count, -8f, 8f);
+        int y = h.region(count);
+        int dy = h.region(count);
+        int dx = h.region(count);
+        return new KernelCase("softmax", base, h.toArray(),
+                List.of(SoftmaxKernels.forwardLaunch(n, c, plane, x, y), SoftmaxKernels.backwardLaunch(n, c, plane, y, dy, dx)),
+                new int[] {y, count, dx, count});
+    }
+
+    static KernelCase crossEntropy(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 3, plane = 41, count = n * c * plane;
+        int logits = h.region(count, -4f, 4f);
+        float[] labels = new float[n * plane];
+        for (int i = 0; i < labels.length; i++) labels[i] = h.random().nextInt(c + 1) - 1; // -1: ignored
+        int lab = h.region(labels);
+        int probs = h.region(count);
+        int loss = h.region(n * plane);
+        int grad = h.region(count);
+        return new KernelCase("softmax cross-entropy", base, h.toArray(),
+                List.of(SoftmaxKernels.forwardLaunch(n, c, plane, logits, probs),
+                        LossKernels.softmaxCrossEntropyLaunch(n, c, plane, probs, lab, loss, grad, 1f / (n * plane))),
+                new int[] {loss, n * plane, grad, count});
+    }
+
+    static KernelCase instanceNorm(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 3, plane = 50, rows = n * c, count = rows * plane;
+        int x = h.region(count, -3f, 5f);
+        int gamma = h.region(c, 0.5f, 1.5f);
+        int beta = h.region(c);
+        int mean = h.region(rows);
+        int rstd = h.region(rows);
+        int y = h.region(count);
+        int dy = h.region(count);
+        int sumDy = h.region(rows);
+        int sumDyXhat = h.region(rows);
+        int dx = h.region(count);
+        int dgamma = h.region(c);
+        int dbeta = h.region(c);
+        List<Launch> ls = List.of(
+                InstanceNormKernels.statsLaunch(rows, plane, 1e-5f, x, mean, rstd),
+                InstanceNormKernels.forwardLaunch(n, c, plane, x, mean, rstd, gamma, beta, y),
+                InstanceNormKernels.backwardRowsLaunch(rows, plane, x, dy, mean, rstd, sumDy, sumDyXhat),
+                InstanceNormKernels.backwardInputLaunch(n, c, plane, x, dy, mean, rstd, gamma, sumDy, sumDyXhat, dx),
+                InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat, dgamma, dbeta));
+        return new KernelCase("instance norm", base, h.toArray(), ls,
+                new int[] {mean, rows, rstd, rows, y, count, dx, count, dgamma, c, dbeta, c});
+    }
+
+    static KernelCase adam(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int count = 333;
+        int p = h.region(count);
+        int g = h.region(count);
+        int m = h.region(count, -0.1f, 0.1f);
+        int v = h.region(count, 0f, 0.01f);
+        return new KernelCase("adam", base, h.toArray(),
+                List.of(AdamKernel.launch(count, p, g, m, v, 3, 1e-2, 0.9, 0.999, 1e-8, 1e-4)),
+                new int[] {p, count, m, count, v, count});
+    }
+}
