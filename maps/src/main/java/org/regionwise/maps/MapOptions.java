@@ -67,11 +67,6 @@ public record MapOptions(float[] classWeights, double hdAlpha, int threads) {
         return classWeights == null ? null : classWeights.clone();
     }
 
-    /** Weight of one class; the caller has checked that weights are present. */
-    float weight(int c) {
-        return classWeights[c];
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof MapOptions m && Arrays.equals(classWeights, m.classWeights)
