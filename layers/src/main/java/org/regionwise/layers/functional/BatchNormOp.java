@@ -45,12 +45,12 @@ public final class BatchNormOp extends Function {
         float[] mean = new float[c];
         float[] var = new float[c];
         float[] invStd = new float[c];
-        for (int ch = 0; ch < c; ch++) {
+        Groups.forEach(c, in.length, ch -> {
             double[] m = NormKernels.moments(in, ch * plane, s[0], c * plane, plane);
             mean[ch] = (float) m[0];
             var[ch] = (float) m[1];
             invStd[ch] = (float) (1.0 / Math.sqrt(m[1] + eps));
-        }
+        });
         Tensor out = forward(x, weight, bias, s, mean, invStd, true);
         return new Result(out, mean, var);
     }
@@ -83,10 +83,8 @@ public final class BatchNormOp extends Function {
         float[] out = new float[in.length];
         float[] gamma = weight == null ? null : weight.data();
         float[] beta = bias == null ? null : bias.data();
-        for (int ch = 0; ch < c; ch++) {
-            NormKernels.normalize(in, out, ch * plane, n, c * plane, plane, mean[ch], invStd[ch],
-                    gamma == null ? 1f : gamma[ch], beta == null ? 0f : beta[ch]);
-        }
+        Groups.forEach(c, in.length, ch -> NormKernels.normalize(in, out, ch * plane, n, c * plane, plane,
+                mean[ch], invStd[ch], gamma == null ? 1f : gamma[ch], beta == null ? 0f : beta[ch]));
         Tensor[] inputs = weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(new BatchNormOp(inputs, n, c, plane, mean, invStd, fromInput), out, s);
     }
@@ -99,12 +97,12 @@ public final class BatchNormOp extends Function {
         float[] gamma = affine ? input(1).data() : null;
         float[] gGamma = affine ? gradOf(1) : null;
         float[] gBeta = affine ? gradOf(2) : null;
-        for (int ch = 0; ch < c; ch++) {
+        Groups.forEach(c, in.length, ch -> {
             double[] sums = NormKernels.backward(in, g, gx, ch * plane, n, c * plane, plane, mean[ch], invStd[ch],
                     gamma == null ? 1f : gamma[ch], statisticsFromInput);
             if (gBeta != null) gBeta[ch] += (float) sums[0];
             if (gGamma != null) gGamma[ch] += (float) sums[1];
-        }
+        });
     }
 
     @Override

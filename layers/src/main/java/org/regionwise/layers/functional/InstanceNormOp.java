@@ -42,14 +42,14 @@ public final class InstanceNormOp extends Function {
         float[] invStd = new float[n * c];
         float[] gamma = weight == null ? null : weight.data();
         float[] beta = bias == null ? null : bias.data();
-        for (int i = 0; i < n * c; i++) {
+        Groups.forEach(n * c, in.length, i -> {
             double[] m = NormKernels.moments(in, i * plane, 1, plane, plane);
             mean[i] = (float) m[0];
             invStd[i] = (float) (1.0 / Math.sqrt(m[1] + eps));
             int ch = i % c;
             NormKernels.normalize(in, out, i * plane, 1, plane, plane, mean[i], invStd[i],
                     gamma == null ? 1f : gamma[ch], beta == null ? 0f : beta[ch]);
-        }
+        });
         Tensor[] inputs = weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(new InstanceNormOp(inputs, n, c, plane, mean, invStd), out, s);
     }
@@ -62,12 +62,25 @@ public final class InstanceNormOp extends Function {
         float[] gamma = affine ? input(1).data() : null;
         float[] gGamma = affine ? gradOf(1) : null;
         float[] gBeta = affine ? gradOf(2) : null;
-        for (int i = 0; i < n * c; i++) {
-            int ch = i % c;
+        // Planes run in parallel; gamma and beta sum over the samples of a channel, so the per-plane sums
+        // are kept and reduced afterwards in a fixed order (deterministic regardless of threads).
+        double[] sumG = new double[n * c];
+        double[] sumGx = new double[n * c];
+        Groups.forEach(n * c, in.length, i -> {
             double[] sums = NormKernels.backward(in, g, gx, i * plane, 1, plane, plane, mean[i], invStd[i],
-                    gamma == null ? 1f : gamma[ch], true);
-            if (gBeta != null) gBeta[ch] += (float) sums[0];
-            if (gGamma != null) gGamma[ch] += (float) sums[1];
+                    gamma == null ? 1f : gamma[i % c], true);
+            sumG[i] = sums[0];
+            sumGx[i] = sums[1];
+        });
+        for (int ch = 0; ch < c; ch++) {
+            double sg = 0;
+            double sgx = 0;
+            for (int s = 0; s < n; s++) {
+                sg += sumG[s * c + ch];
+                sgx += sumGx[s * c + ch];
+            }
+            if (gBeta != null) gBeta[ch] += (float) sg;
+            if (gGamma != null) gGamma[ch] += (float) sgx;
         }
     }
 

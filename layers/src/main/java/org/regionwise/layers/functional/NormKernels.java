@@ -14,22 +14,41 @@ final class NormKernels {
 
     /** Mean and biased variance of the group (PyTorch normalises with the biased variance). */
     static double[] moments(float[] x, int start, int segments, int stride, int plane) {
-        double sum = 0;
+        // Four independent accumulators: one double add chain is latency-bound (~4 cycles an element).
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (int s = 0; s < segments; s++) {
             int base = start + s * stride;
-            for (int i = 0; i < plane; i++) sum += x[base + i];
+            int i = 0;
+            for (; i + 3 < plane; i += 4) {
+                s0 += x[base + i];
+                s1 += x[base + i + 1];
+                s2 += x[base + i + 2];
+                s3 += x[base + i + 3];
+            }
+            for (; i < plane; i++) s0 += x[base + i];
         }
         long count = (long) segments * plane;
-        double mean = sum / count;
-        double sq = 0;
+        double mean = (s0 + s1 + s2 + s3) / count;
+        double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         for (int s = 0; s < segments; s++) {
             int base = start + s * stride;
-            for (int i = 0; i < plane; i++) {
+            int i = 0;
+            for (; i + 3 < plane; i += 4) {
+                double d0 = x[base + i] - mean;
+                double d1 = x[base + i + 1] - mean;
+                double d2 = x[base + i + 2] - mean;
+                double d3 = x[base + i + 3] - mean;
+                q0 += d0 * d0;
+                q1 += d1 * d1;
+                q2 += d2 * d2;
+                q3 += d3 * d3;
+            }
+            for (; i < plane; i++) {
                 double d = x[base + i] - mean;
-                sq += d * d;
+                q0 += d * d;
             }
         }
-        return new double[] {mean, sq / count};
+        return new double[] {mean, (q0 + q1 + q2 + q3) / count};
     }
 
     /** y = (x - mean) * invStd * gamma + beta over the group. */
@@ -54,16 +73,27 @@ final class NormKernels {
      */
     static double[] backward(float[] x, float[] gy, float[] gx, int start, int segments, int stride, int plane,
                              float mean, float invStd, float gamma, boolean statisticsFromInput) {
-        double sg = 0;
-        double sgx = 0;
+        // Two independent accumulator pairs, for the same latency reason as in moments.
+        double sgA = 0, sgB = 0, sgxA = 0, sgxB = 0;
         for (int s = 0; s < segments; s++) {
             int base = start + s * stride;
-            for (int i = 0; i < plane; i++) {
+            int i = 0;
+            for (; i + 1 < plane; i += 2) {
+                float gA = gy[base + i];
+                float gB = gy[base + i + 1];
+                sgA += gA;
+                sgB += gB;
+                sgxA += (double) gA * ((x[base + i] - mean) * invStd);
+                sgxB += (double) gB * ((x[base + i + 1] - mean) * invStd);
+            }
+            for (; i < plane; i++) {
                 float g = gy[base + i];
-                sg += g;
-                sgx += (double) g * ((x[base + i] - mean) * invStd);
+                sgA += g;
+                sgxA += (double) g * ((x[base + i] - mean) * invStd);
             }
         }
+        double sg = sgA + sgB;
+        double sgx = sgxA + sgxB;
         if (gx != null) {
             float scale = gamma * invStd;
             long count = (long) segments * plane;

@@ -79,6 +79,45 @@ class NormGradientProperties {
     }
 
     @Test
+    void largeTensorsTakeTheThreadedPathAndAgreeWithTheReference() {
+        // 2 x 3 x 128 x 128 = 98304 elements: above the threshold where planes are split across threads.
+        Random r = new Random(7);
+        int n = 2, c = 3, plane = 128 * 128;
+        Tensor x = Tensor.randn(r, n, c, 128, 128).add(2f).requiresGrad(true);
+        Tensor gamma = Tensor.uniform(r, 0.5f, 1.5f, c).requiresGrad(true);
+        Tensor beta = Tensor.randn(r, c).requiresGrad(true);
+        float[] seed = Tensor.randn(r, n, c, 128, 128).data();
+        Tensor y = InstanceNormOp.apply(x, gamma, beta, 1e-5);
+        y.backward(seed);
+        float[] xs = x.data();
+        for (int ch = 0; ch < c; ch++) {
+            double dGamma = 0, dBeta = 0;
+            for (int s = 0; s < n; s++) {
+                int base = (s * c + ch) * plane;
+                double mean = 0, var = 0;
+                for (int j = 0; j < plane; j++) mean += xs[base + j];
+                mean /= plane;
+                for (int j = 0; j < plane; j++) var += (xs[base + j] - mean) * (xs[base + j] - mean);
+                double invStd = 1 / Math.sqrt(var / plane + 1e-5);
+                for (int j = 0; j < plane; j += 97) {
+                    double expected = (xs[base + j] - mean) * invStd * gamma.data()[ch] + beta.data()[ch];
+                    assertEquals(expected, y.data()[base + j], 1e-4 * (1 + Math.abs(expected)));
+                }
+                for (int j = 0; j < plane; j++) {
+                    dGamma += seed[base + j] * (xs[base + j] - mean) * invStd;
+                    dBeta += seed[base + j];
+                }
+            }
+            assertEquals(dGamma, gamma.grad().data()[ch], 1e-3 * (1 + Math.abs(dGamma)));
+            assertEquals(dBeta, beta.grad().data()[ch], 1e-3 * (1 + Math.abs(dBeta)));
+        }
+        // The input gradient of a normalised plane sums to zero (the mean was subtracted).
+        double gxSum = 0;
+        for (int j = 0; j < plane; j++) gxSum += x.grad().data()[j];
+        assertEquals(0, gxSum, 1e-2);
+    }
+
+    @Test
     void batchNormStatisticsSpanBatchAndSpace() {
         // Channel 0 holds 1, 2 (sample 0) and 3, 4 (sample 1): mean 2.5, biased variance 1.25.
         Tensor x = Tensor.of(new float[] {1, 2, 9, 9, 3, 4, 9, 9}, 2, 2, 1, 2);
