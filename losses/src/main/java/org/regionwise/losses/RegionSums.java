@@ -1,0 +1,51 @@
+package org.regionwise.losses;
+
+import org.regionwise.autodiff.Tensor;
+
+/**
+ * The per-class sums the overlap losses (Dice, Jaccard, Tversky, generalised Dice) are made of:
+ * {@code sum s y}, {@code sum s} (or {@code sum s^2}) and {@code sum y}, over the pixels of each image
+ * ({@code (B, C')}) or over the whole batch ({@code (C')}), {@code C'} = C, or C - 1 without background.
+ * The first two are differentiable; the label sum is a constant.
+ */
+final class RegionSums {
+    final Tensor intersection;
+    final Tensor predicted;
+    final Tensor truth;
+    /** The shape of the three sums. */
+    final int[] shape;
+
+    private RegionSums(Tensor intersection, Tensor predicted, Tensor truth, int[] shape) {
+        this.intersection = intersection;
+        this.predicted = predicted;
+        this.truth = truth;
+        this.shape = shape;
+    }
+
+    static RegionSums of(Tensor logits, Target target, boolean includeBackground, boolean overBatch, boolean squaredPrediction) {
+        int classes = target.classes();
+        int first = includeBackground ? 0 : 1;
+        Tensor s = logits.softmax(1);
+        Tensor y = target.oneHotTensor();
+        if (first > 0) {
+            s = s.slice(1, first, classes);
+            y = y.slice(1, first, classes);
+        }
+        int[] axes = overBatch ? new int[] {0, 2, 3} : new int[] {2, 3};
+        Tensor intersection = s.mul(y).sum(axes, false);
+        Tensor predicted = (squaredPrediction ? s.mul(s) : s).sum(axes, false);
+        int kept = classes - first;
+        int rows = overBatch ? 1 : target.batch();
+        float[] counts = new float[rows * kept];
+        for (int b = 0; b < target.batch(); b++) {
+            for (int c = first; c < classes; c++) counts[(overBatch ? 0 : b) * kept + c - first] += target.classCount(b, c);
+        }
+        int[] shape = overBatch ? new int[] {kept} : new int[] {rows, kept};
+        return new RegionSums(intersection, predicted, Tensor.of(counts, shape), shape);
+    }
+
+    /** A constant of the sums' shape. */
+    Tensor constant(float[] values) {
+        return Tensor.of(values, shape);
+    }
+}

@@ -1,0 +1,284 @@
+package org.regionwise.losses;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.regionwise.autodiff.Functional;
+import org.regionwise.autodiff.Shape;
+import org.regionwise.autodiff.Tensor;
+import org.regionwise.maps.Grid;
+import org.regionwise.maps.MapBatch;
+import org.regionwise.maps.MapCache;
+import org.regionwise.maps.MapKind;
+import org.regionwise.maps.MapOptions;
+
+/**
+ * What a loss compares the logits with: the integer labels of a batch {@code (B, H, W)}, the class
+ * count (background included, as class 0), the pixel spacing, and, computed on first use, the one-hot
+ * labels and the Region-wise maps the losses ask for.
+ *
+ * <p>Maps are {@code (B, C, H, W)} float arrays, each image mapped on its own 2D grid with this target's
+ * spacing ({@link MapBatch}). A target remembers every map it computed, so several losses over one
+ * target (a combination, deep supervision) map each label image once; give it a long-lived
+ * {@link MapCache} ({@link Builder#cache}) to reuse maps across batches and epochs too. A map computed
+ * elsewhere, e.g. a 3D volume's map sliced to this batch, can be supplied with {@link Builder#map}.
+ *
+ * <p>Arrays returned by this class are shared: read them, never write them. Thread-safe.
+ */
+public final class Target {
+    private final int[] labels;
+    private final int batch;
+    private final int height;
+    private final int width;
+    private final int classes;
+    private final double[] spacing;
+    private final MapOptions mapOptions;
+    private final MapCache cache;
+    private final Map<String, float[]> maps = new ConcurrentHashMap<>();
+    private final Map<Long, Target> resized = new ConcurrentHashMap<>();
+    private volatile float[] oneHot;
+    private volatile int[] classCounts;
+
+    private Target(Builder b) {
+        this.labels = b.labels.clone();
+        this.batch = b.batch;
+        this.height = b.height;
+        this.width = b.width;
+        this.classes = b.classes;
+        this.spacing = b.spacing.clone();
+        this.mapOptions = b.mapOptions;
+        this.cache = b.cache;
+        checkLabels();
+        b.supplied.forEach((kind, map) -> {
+            if (map.length != (long) batch * classes * height * width) {
+                throw new IllegalArgumentException("supplied " + kind + " map has " + map.length + " values but (B, C, H, W) = "
+                        + Shape.str(shape()) + " needs " + (long) batch * classes * height * width);
+            }
+            maps.put(MapSource.of(kind).key(), map.clone());
+        });
+    }
+
+    /** A target with unit spacing, default map options and no shared cache. */
+    public static Target of(int[] labels, int batch, int height, int width, int classes) {
+        return builder(labels, batch, height, width, classes).build();
+    }
+
+    /** A builder for a target over {@code labels}, {@code batch * height * width} class indices in {@code [0, classes)}. */
+    public static Builder builder(int[] labels, int batch, int height, int width, int classes) {
+        return new Builder(labels, batch, height, width, classes);
+    }
+
+    /** Optional settings of a {@link Target}. */
+    public static final class Builder {
+        private final int[] labels;
+        private final int batch;
+        private final int height;
+        private final int width;
+        private final int classes;
+        private double[] spacing = {1.0, 1.0};
+        private MapOptions mapOptions = MapOptions.defaults();
+        private MapCache cache;
+        private final Map<MapKind, float[]> supplied = new HashMap<>();
+
+        private Builder(int[] labels, int batch, int height, int width, int classes) {
+            if (labels == null) throw new IllegalArgumentException("target: labels are null");
+            if (batch < 1 || height < 1 || width < 1 || classes < 2) {
+                throw new IllegalArgumentException("target: need batch, height, width >= 1 and classes >= 2 (background"
+                        + " included), got B=" + batch + ", H=" + height + ", W=" + width + ", C=" + classes);
+            }
+            if (labels.length != (long) batch * height * width) {
+                throw new IllegalArgumentException("target: " + labels.length + " labels do not fill (B, H, W) = ("
+                        + batch + ", " + height + ", " + width + ")");
+            }
+            this.labels = labels;
+            this.batch = batch;
+            this.height = height;
+            this.width = width;
+            this.classes = classes;
+        }
+
+        /** Pixel spacing along H then W (e.g. millimetres); distance maps come out in this unit. Default 1, 1. */
+        public Builder spacing(double alongH, double alongW) {
+            this.spacing = new double[] {alongH, alongW};
+            new Grid(new int[] {height, width}, spacing); // validates now, not at the first map
+            return this;
+        }
+
+        /** Class weights (for {@link MapKind#RRW_WEIGHTED}), HD exponent and threads of the maps. */
+        public Builder mapOptions(MapOptions options) {
+            if (options == null) throw new IllegalArgumentException("target: map options are null");
+            this.mapOptions = options;
+            return this;
+        }
+
+        /** A cache shared across targets, so each distinct label image is mapped once per run. */
+        public Builder cache(MapCache mapCache) {
+            this.cache = mapCache;
+            return this;
+        }
+
+        /**
+         * A map computed elsewhere, {@code (B, C, H, W)}, used instead of computing {@code kind} here (e.g. the
+         * slices of a map computed on the whole 3D volume with its spacing). It is not carried to
+         * {@link Target#resized} targets, whose maps are computed from their own labels.
+         */
+        public Builder map(MapKind kind, float[] bchw) {
+            if (kind == null || bchw == null) throw new IllegalArgumentException("target: supplied map needs a kind and values");
+            supplied.put(kind, bchw);
+            return this;
+        }
+
+        public Target build() {
+            return new Target(this);
+        }
+    }
+
+    private void checkLabels() {
+        int n = height * width;
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i];
+            if (label < 0 || label >= classes) {
+                int b = i / n;
+                int h = (i % n) / width;
+                int w = i % width;
+                throw new IllegalArgumentException("target: label " + label + " at image " + b + ", pixel (" + h + ", " + w
+                        + ") is not a class index in [0, " + classes + ")");
+            }
+        }
+    }
+
+    // ---- shape -----------------------------------------------------------------------------------
+
+    public int batch() { return batch; }
+    public int height() { return height; }
+    public int width() { return width; }
+    public int classes() { return classes; }
+    /** Pixels per image, {@code H * W}. */
+    public int pixels() { return height * width; }
+    /** The logits shape this target expects, {@code (B, C, H, W)}. */
+    public int[] shape() { return new int[] {batch, classes, height, width}; }
+    /** Pixel spacing along H and W. */
+    public double[] spacing() { return spacing.clone(); }
+    public MapOptions mapOptions() { return mapOptions; }
+    /** The labels, {@code (B, H, W)} row-major; shared, do not modify. */
+    public int[] labels() { return labels; }
+
+    /** The 2D grid of one image, with this target's spacing. */
+    public Grid imageGrid() {
+        return new Grid(new int[] {height, width}, spacing);
+    }
+
+    /**
+     * Checks that {@code logits} are {@code (B, C, H, W)} for this target.
+     *
+     * @throws IllegalArgumentException naming the loss and both shapes otherwise
+     */
+    public void requireLogits(Tensor logits, String lossName) {
+        if (logits == null) throw new IllegalArgumentException(lossName + ": logits are null");
+        if (!Arrays.equals(logits.shape(), shape())) {
+            throw new IllegalArgumentException(lossName + ": logits of shape " + Shape.str(logits.shape())
+                    + " do not match the target's (B, C, H, W) = " + Shape.str(shape()));
+        }
+    }
+
+    // ---- derived arrays ----------------------------------------------------------------------------
+
+    /** One-hot labels {@code (B, C, H, W)}: 1 in the channel of each pixel's class, 0 elsewhere. Shared. */
+    public float[] oneHot() {
+        float[] y = oneHot;
+        if (y == null) {
+            int n = pixels();
+            y = new float[batch * classes * n];
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < n; i++) y[(b * classes + labels[b * n + i]) * n + i] = 1f;
+            }
+            oneHot = y;
+        }
+        return y;
+    }
+
+    /** {@link #oneHot()} as a tensor that needs no gradient. */
+    public Tensor oneHotTensor() {
+        return Tensor.of(oneHot(), shape());
+    }
+
+    /** Pixels of class {@code c} in image {@code b}. */
+    public int classCount(int b, int c) {
+        int[] counts = classCounts;
+        if (counts == null) {
+            counts = new int[batch * classes];
+            int n = pixels();
+            for (int i = 0; i < labels.length; i++) counts[(i / n) * classes + labels[i]]++;
+            classCounts = counts;
+        }
+        return counts[b * classes + c];
+    }
+
+    /** The map of {@code kind} for every image, {@code (B, C, H, W)}, computed on first use. Shared. */
+    public float[] map(MapKind kind) {
+        return map(MapSource.of(kind));
+    }
+
+    /** The map {@code source} describes, {@code (B, C, H, W)}, computed on first use. Shared. */
+    public float[] map(MapSource source) {
+        float[] z = maps.get(source.key());
+        if (z == null) {
+            z = source.compute(this);
+            if (z.length != (long) batch * classes * pixels()) {
+                throw new IllegalStateException("map source " + source.key() + " returned " + z.length
+                        + " values for (B, C, H, W) = " + Shape.str(shape()));
+            }
+            float[] raced = maps.putIfAbsent(source.key(), z);
+            if (raced != null) z = raced;
+        }
+        return z;
+    }
+
+    /** {@link #map(MapSource)} as a tensor that needs no gradient. */
+    public Tensor mapTensor(MapSource source) {
+        return Tensor.of(map(source), shape());
+    }
+
+    /** Computes a map kind with this target's grid, options and cache (what {@link MapSource#of} uses). */
+    float[] computeMap(MapKind kind) {
+        return computeMap(kind, mapOptions);
+    }
+
+    /** Computes a map kind with this target's grid and cache and the given options. */
+    float[] computeMap(MapKind kind, MapOptions options) {
+        float[] out = new float[batch * classes * pixels()];
+        new MapBatch(cache).fill(kind, labels, batch, imageGrid(), classes, options, out);
+        return out;
+    }
+
+    // ---- other scales ------------------------------------------------------------------------------
+
+    /**
+     * This target at another image size, for deep supervision: labels resized by nearest neighbour
+     * ({@link Functional#resizeLabels}, PyTorch's mode='nearest'), spacing scaled so that the image keeps
+     * its physical extent ({@code spacing * H / h}), same map options and cache. Maps are computed anew
+     * from the resized labels (supplied maps are not carried). Remembered, so each size is built once.
+     */
+    public Target resized(int newHeight, int newWidth) {
+        if (newHeight == height && newWidth == width) return this;
+        if (newHeight < 1 || newWidth < 1) {
+            throw new IllegalArgumentException("target: cannot resize to " + newHeight + " x " + newWidth);
+        }
+        long key = ((long) newHeight << 32) | newWidth;
+        return resized.computeIfAbsent(key, k -> {
+            int[] small = Functional.resizeLabels(labels, batch, height, width, newHeight, newWidth);
+            Builder b = builder(small, batch, newHeight, newWidth, classes)
+                    .mapOptions(mapOptions)
+                    .cache(cache);
+            b.spacing = new double[] {spacing[0] * height / newHeight, spacing[1] * width / newWidth};
+            return b.build();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "Target(B=" + batch + ", C=" + classes + ", H=" + height + ", W=" + width + ", spacing="
+                + Arrays.toString(spacing) + ")";
+    }
+}
