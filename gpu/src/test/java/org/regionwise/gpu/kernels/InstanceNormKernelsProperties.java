@@ -1,0 +1,70 @@
+package org.regionwise.gpu.kernels;
+
+import static org.regionwise.gpu.kernels.GemmKernelProperties.slice;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.regionwise.autodiff.Tensor;
+import org.regionwise.gpu.testing.HeapImage;
+import org.regionwise.gpu.testing.Tolerance;
+
+/**
+ * Instance norm kernels as plain Java against instance norm composed from autodiff ops
+ * ((x - mean) / sqrt(var + eps) * gamma + beta over each plane), whose gradients come from autodiff's tape:
+ * an independent derivation of the backward formulas.
+ */
+class InstanceNormKernelsProperties {
+    private static final float EPS = 1e-5f;
+
+    @Property(tries = 60)
+    void forwardAndBackwardMatchComposedAutodiff(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 4) int c,
+                                                 @ForAll @IntRange(min = 2, max = 60) int plane,
+                                                 @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        int rows = n * c;
+        int count = rows * plane;
+        HeapImage image = new HeapImage(0, seed);
+        int x = image.region(count, -2f, 3f);
+        int gamma = image.region(c, 0.5f, 1.5f);
+        int beta = image.region(c);
+        int dy = image.region(count);
+        int mean = image.region(rows);
+        int rstd = image.region(rows);
+        int y = image.region(count);
+        int sumDy = image.region(rows);
+        int sumDyXhat = image.region(rows);
+        int dx = image.region(count);
+        int dgamma = image.region(c);
+        int dbeta = image.region(c);
+        float[] heap = image.toArray();
+
+        Tensor xt = Tensor.of(slice(heap, x, count), n, c, plane).requiresGrad(true);
+        Tensor gt = Tensor.of(slice(heap, gamma, c), 1, c, 1).requiresGrad(true);
+        Tensor bt = Tensor.of(slice(heap, beta, c), 1, c, 1).requiresGrad(true);
+        Tensor mu = xt.mean(2, true);
+        Tensor centred = xt.sub(mu);
+        Tensor var = centred.mul(centred).mean(2, true);
+        Tensor yt = centred.div(var.add(EPS).sqrt()).mul(gt).add(bt);
+        yt.mul(Tensor.of(slice(heap, dy, count), n, c, plane)).sum().backward();
+        float[] expectedDx = add(slice(heap, dx, count), xt.grad().toArray());
+        float[] expectedDgamma = add(slice(heap, dgamma, c), gt.grad().toArray());
+        float[] expectedDbeta = add(slice(heap, dbeta, c), bt.grad().toArray());
+
+        InstanceNormKernels.statsLaunch(rows, plane, EPS, x, mean, rstd).runOn(heap);
+        InstanceNormKernels.forwardLaunch(n, c, plane, x, mean, rstd, gamma, beta, y).runOn(heap);
+        InstanceNormKernels.backwardRowsLaunch(rows, plane, x, dy, mean, rstd, sumDy, sumDyXhat).runOn(heap);
+        InstanceNormKernels.backwardInputLaunch(n, c, plane, x, dy, mean, rstd, gamma, sumDy, sumDyXhat, dx).runOn(heap);
+        InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat, dgamma, dbeta).runOn(heap);
+
+        Tolerance tol = new Tolerance(2e-6 * plane, 1e-4);
+        tol.assertClose("instance norm y", yt.toArray(), slice(heap, y, count));
+        tol.assertClose("instance norm dx", expectedDx, slice(heap, dx, count));
+        tol.assertClose("instance norm dgamma", expectedDgamma, slice(heap, dgamma, c));
+        tol.assertClose("instance norm dbeta", expectedDbeta, slice(heap, dbeta, c));
+    }
+
+    private static float[] add(float[] a, float[] b) {
+        for (int i = 0; i < a.length; i++) a[i] += b[i];
+        return a;
+    }
+}
