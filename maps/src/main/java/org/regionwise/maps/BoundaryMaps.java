@@ -23,12 +23,12 @@ final class BoundaryMaps {
     private BoundaryMaps() {
     }
 
-    static void fill(int[] labels, Grid grid, int[] counts, boolean kervadec, int threads, float[] out) {
+    static void fill(int[] labels, Grid grid, int[] counts, boolean kervadec, int threads, float[] out, int offset) {
         int n = labels.length;
         float rimShift = kervadec ? 1f : 0f;
         ClassDistances distances = new ClassDistances(labels, grid, counts.length, threads);
         for (int c = 0; c < counts.length; c++) {
-            int base = c * n;
+            int base = offset + c * n;
             if (counts[c] == 0 || counts[c] == n) {
                 Arrays.fill(out, base, base + n, 0f);
                 continue;

@@ -26,7 +26,7 @@ public final class ChannelWeightedRrw {
         RegionMaps.checkKind(MapKind.RRW_WEIGHTED, classes, options);
         int[] counts = Labels.checkAndCount(labels, grid, classes);
         float[] out = new float[classes * labels.length];
-        RrwMaps.fill(labels, grid, counts, RrwMaps.channelWeighted(options.classWeights()), threads, out);
+        RrwMaps.fill(labels, grid, counts, RrwMaps.channelWeighted(options.classWeights()), threads, out, 0);
         return out;
     }
 }

@@ -19,11 +19,11 @@ final class HdMaps {
     private HdMaps() {
     }
 
-    static void fill(int[] labels, Grid grid, int[] counts, double alpha, int threads, float[] out) {
+    static void fill(int[] labels, Grid grid, int[] counts, double alpha, int threads, float[] out, int offset) {
         int n = labels.length;
         ClassDistances distances = new ClassDistances(labels, grid, counts.length, threads);
         for (int c = 0; c < counts.length; c++) {
-            int base = c * n;
+            int base = offset + c * n;
             if (counts[c] == 0 || counts[c] == n) {
                 Arrays.fill(out, base, base + n, 0f);
                 continue;

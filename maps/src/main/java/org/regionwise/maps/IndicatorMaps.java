@@ -11,10 +11,10 @@ final class IndicatorMaps {
     }
 
     /** Channel {@code k} is {@code other} where the label is not {@code k} and {@code trueValue} where it is. */
-    static void fill(int[] labels, int classes, float trueValue, float other, int threads, float[] out) {
+    static void fill(int[] labels, int classes, float trueValue, float other, int threads, float[] out, int offset) {
         int n = labels.length;
         for (int c = 0; c < classes; c++) {
-            int base = c * n;
+            int base = offset + c * n;
             int channel = c;
             ParallelRange.forElements(n, threads, (from, to) -> {
                 for (int i = from; i < to; i++) {

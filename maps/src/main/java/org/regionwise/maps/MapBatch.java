@@ -103,7 +103,6 @@ public final class MapBatch {
         MapOptions oneThread = opts.withThreads(1);
         ParallelRange.forRange(batch, opts.threads(), (from, to) -> {
             int[] image = cache == null ? new int[grid.size()] : null;
-            float[] map = cache == null ? new float[perMap] : null;
             for (int b = from; b < to; b++) {
                 try {
                     if (cache != null) {
@@ -112,8 +111,7 @@ public final class MapBatch {
                     } else {
                         System.arraycopy(arrays.of(b), offsets.of(b), image, 0, image.length);
                         int[] counts = Labels.checkAndCount(image, grid, classes);
-                        RegionMaps.fill(kind, image, grid, counts, oneThread, 1, map);
-                        System.arraycopy(map, 0, out, b * perMap, perMap);
+                        RegionMaps.fill(kind, image, grid, counts, oneThread, 1, out, b * perMap);
                     }
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("image " + b + " of the batch: " + e.getMessage(), e);

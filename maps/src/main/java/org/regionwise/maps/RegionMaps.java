@@ -46,8 +46,28 @@ public final class RegionMaps {
         checkKind(kind, classes, opts);
         int[] counts = Labels.checkAndCount(labels, grid, classes);
         float[] out = new float[classes * labels.length];
-        fill(kind, labels, grid, counts, opts, opts.threads(), out);
+        fill(kind, labels, grid, counts, opts, opts.threads(), out, 0);
         return out;
+    }
+
+    /**
+     * {@link #compute} into a caller's buffer (reused across steps, or one image's block of a batch
+     * buffer): writes {@code out[offset .. offset + classes * grid.size())} and nothing else.
+     *
+     * @throws IllegalArgumentException as {@link #compute}, or when that range does not fit in
+     *                                  {@code out} (naming both sizes)
+     */
+    public static void computeInto(MapKind kind, int[] labels, Grid grid, int classes, MapOptions options,
+                                   float[] out, int offset) {
+        MapOptions opts = orDefaults(options);
+        checkKind(kind, classes, opts);
+        int[] counts = Labels.checkAndCount(labels, grid, classes);
+        long needed = (long) classes * labels.length;
+        if (out == null || offset < 0 || offset + needed > out.length) {
+            throw new IllegalArgumentException("out has " + (out == null ? 0 : out.length) + " floats but the map needs "
+                    + needed + " from offset " + offset);
+        }
+        fill(kind, labels, grid, counts, opts, opts.threads(), out, offset);
     }
 
     /**
@@ -73,7 +93,7 @@ public final class RegionMaps {
             float[] sliceMap = new float[classes * sliceSize];
             for (int s = from; s < to; s++) {
                 System.arraycopy(labels, s * sliceSize, slice, 0, sliceSize);
-                fill(kind, slice, sliceGrid, count(slice, classes), opts, 1, sliceMap);
+                fill(kind, slice, sliceGrid, count(slice, classes), opts, 1, sliceMap, 0);
                 for (int c = 0; c < classes; c++) {
                     System.arraycopy(sliceMap, c * sliceSize, out, c * n + s * sliceSize, sliceSize);
                 }
@@ -114,17 +134,18 @@ public final class RegionMaps {
     }
 
     /** Fills {@code out} with the map of one checked image, with the given thread count. */
-    static void fill(MapKind kind, int[] labels, Grid grid, int[] counts, MapOptions options, int threads, float[] out) {
+    static void fill(MapKind kind, int[] labels, Grid grid, int[] counts, MapOptions options, int threads,
+                     float[] out, int offset) {
         int classes = counts.length;
         switch (kind) {
-            case RRW -> RrwMaps.fill(labels, grid, counts, RrwMaps.plain(classes), threads, out);
+            case RRW -> RrwMaps.fill(labels, grid, counts, RrwMaps.plain(classes), threads, out, offset);
             case RRW_WEIGHTED -> RrwMaps.fill(labels, grid, counts, RrwMaps.classWeighted(options.classWeights()),
-                    threads, out);
-            case BOUNDARY -> BoundaryMaps.fill(labels, grid, counts, false, threads, out);
-            case BOUNDARY_KERVADEC -> BoundaryMaps.fill(labels, grid, counts, true, threads, out);
-            case AC -> IndicatorMaps.fill(labels, classes, 0f, 1f, threads, out);
-            case CAO -> IndicatorMaps.fill(labels, classes, -1f, 1f, threads, out);
-            case HD -> HdMaps.fill(labels, grid, counts, options.hdAlpha(), threads, out);
+                    threads, out, offset);
+            case BOUNDARY -> BoundaryMaps.fill(labels, grid, counts, false, threads, out, offset);
+            case BOUNDARY_KERVADEC -> BoundaryMaps.fill(labels, grid, counts, true, threads, out, offset);
+            case AC -> IndicatorMaps.fill(labels, classes, 0f, 1f, threads, out, offset);
+            case CAO -> IndicatorMaps.fill(labels, classes, -1f, 1f, threads, out, offset);
+            case HD -> HdMaps.fill(labels, grid, counts, options.hdAlpha(), threads, out, offset);
         }
     }
 

@@ -46,17 +46,18 @@ final class RrwMaps {
     }
 
     /**
-     * Writes all channels into {@code out} (channel-major, {@code counts.length * labels.length}).
+     * Writes all channels into {@code out} from {@code offset} on (channel-major,
+     * {@code counts.length * labels.length} values).
      *
      * <p>An empty class has no true-class voxel, so its channel is the other-class value everywhere
      * (1 for plain RRW). A class filling the image has no voxel outside it, so no finite distance:
      * its voxels get -1, as if every voxel were at the maximal distance (SPEC.md's documented choice).
      */
-    static void fill(int[] labels, Grid grid, int[] counts, float[][] other, int threads, float[] out) {
+    static void fill(int[] labels, Grid grid, int[] counts, float[][] other, int threads, float[] out, int offset) {
         int n = labels.length;
         ClassDistances distances = new ClassDistances(labels, grid, counts.length, threads);
         for (int c = 0; c < counts.length; c++) {
-            int base = c * n;
+            int base = offset + c * n;
             int channel = c;
             if (counts[c] == n) {
                 Arrays.fill(out, base, base + n, -1f);

@@ -202,6 +202,24 @@ class RegionMapsTest {
         }
     }
 
+    @Test
+    void computeIntoWritesExactlyItsRangeOfAStaleBuffer() {
+        int[] labels = MapBatchTest.images(11)[2];
+        Grid grid = Grid.of(9, 7);
+        MapOptions options = ONE_THREAD.withClassWeights(1, 2, 3);
+        for (MapKind kind : MapKind.values()) {
+            float[] out = new float[5 + 3 * 63 + 4];
+            Arrays.fill(out, Float.NaN);
+            RegionMaps.computeInto(kind, labels, grid, 3, options, out, 5);
+            assertArrayEquals(RegionMaps.compute(kind, labels, grid, 3, options), Arrays.copyOfRange(out, 5, 5 + 189),
+                    kind.cliName());
+            assertTrue(Float.isNaN(out[4]) && Float.isNaN(out[5 + 189]), kind + " wrote outside its range");
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RegionMaps.computeInto(MapKind.RRW, labels, grid, 3, options, new float[190], 2));
+        assertTrue(e.getMessage().contains("190") && e.getMessage().contains("189"), e.getMessage());
+    }
+
     static boolean allEqual(float[] z, int from, int to, float value) {
         for (int i = from; i < to; i++) {
             if (z[i] != value) {
