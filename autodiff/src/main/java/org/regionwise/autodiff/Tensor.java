@@ -199,6 +199,11 @@ public final class Tensor {
         return grad == null ? null : of(grad, shape);
     }
 
+    /** Whether a gradient buffer exists (a backward pass reached this tensor), without wrapping it. */
+    public boolean hasGrad() {
+        return grad != null;
+    }
+
     /** The gradient buffer, allocated (zeros) on first use; backward passes accumulate into it. */
     public float[] gradBuffer() {
         if (grad == null) grad = new float[numel()];

@@ -31,7 +31,7 @@ abstract class FlatOptimizer implements Optimizer {
     /** The gradient of parameter {@code i}, or null when backward never reached it (PyTorch skips those). */
     protected final float[] gradOrNull(int i) {
         Tensor t = params.tensor(i);
-        return t.grad() == null ? null : t.gradBuffer();
+        return !t.hasGrad() ? null : t.gradBuffer();
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class FlatParameters {
         checkLength("gatherGrad", flat);
         for (int i = 0; i < tensors.size(); i++) {
             Tensor t = tensors.get(i);
-            if (t.grad() == null) {
+            if (!t.hasGrad()) {
                 java.util.Arrays.fill(flat, offsets[i], offsets[i + 1], 0f);
             } else {
                 System.arraycopy(t.gradBuffer(), 0, flat, offsets[i], t.numel());
