@@ -52,7 +52,7 @@ class ElementwiseKernelsProperties {
         int a = image.region(count);
         float[] heap = image.toArray();
         float[] av = slice(heap, a, count);
-        // slope 0 is ReLU, except that negative inputs give -0.0 (0 * x), as in PyTorch.
+        // slope 0 is ReLU, except that negative inputs give -0.0 (0 * x).
         check(heap, ElementwiseKernels.leakyReluLaunch(count, 0f, a, a), a, count, i -> av[i] > 0 ? av[i] : 0f * av[i]);
     }
 
