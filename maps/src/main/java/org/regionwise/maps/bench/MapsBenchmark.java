@@ -1,5 +1,7 @@
 package org.regionwise.maps.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.regionwise.maps.RegionMaps;
  * </ol>
  * Shapes are NumPy shapes (slowest axis first), so scipy's {@code distance_transform_edt} can be
  * timed on the very same arrays. Usage: {@code MapsBenchmark [threads]} (default 2); prints one line
- * per workload, then the result as JSON.
+ * per workload, then the result as JSON. The process CPU time comes from
+ * {@code com.sun.management.OperatingSystemMXBean} (module {@code jdk.management}, part of every
+ * OpenJDK build).
  */
 public final class MapsBenchmark {
 
@@ -35,31 +39,57 @@ public final class MapsBenchmark {
     public static final int RUNS = 5;
 
     /**
-     * One benchmark run.
+     * One benchmark run. Wall-clock times are what a user waits; process CPU times (all threads,
+     * GC included) are what the work costs, and stay meaningful on a machine shared with other jobs.
      *
-     * @param edtRunsMs every timed EDT run, in order; {@code edtMedianMs} is their median
-     * @param rrwRunsMs every timed RRW run, in order; {@code rrwMedianMs} is their median
+     * @param edt EDT timings
+     * @param rrw RRW map timings
      */
-    public record Result(int threads, int warmups, String edtShape, double edtMedianMs, List<Double> edtRunsMs,
-                         String rrwShape, int rrwClasses, double rrwMedianMs, List<Double> rrwRunsMs) {
+    public record Result(int threads, int warmups, String edtShape, Timing edt, String rrwShape, int rrwClasses,
+                         Timing rrw) {
 
         /** One line per workload, for people. */
         public List<String> lines() {
             return List.of(
-                    String.format(Locale.ROOT, "maps edt  %s ellipsoid, %d thread(s): median %.1f ms of %d runs",
-                            edtShape, threads, edtMedianMs, edtRunsMs.size()),
-                    String.format(Locale.ROOT, "maps rrw  %s, %d classes, %d thread(s): median %.1f ms of %d runs",
-                            rrwShape, rrwClasses, threads, rrwMedianMs, rrwRunsMs.size()));
+                    String.format(Locale.ROOT, "maps edt  %s ellipsoid, %d thread(s): %s", edtShape, threads, edt),
+                    String.format(Locale.ROOT, "maps rrw  %s, %d classes, %d thread(s): %s", rrwShape, rrwClasses,
+                            threads, rrw));
         }
 
         /** The result as one JSON object. */
         public String toJson() {
             return String.format(Locale.ROOT,
                     "{\"benchmark\":\"maps\",\"threads\":%d,\"warmups\":%d,"
-                            + "\"edt\":{\"shape\":\"%s\",\"median_ms\":%.3f,\"runs_ms\":%s},"
-                            + "\"rrw\":{\"shape\":\"%s\",\"classes\":%d,\"median_ms\":%.3f,\"runs_ms\":%s}}",
-                    threads, warmups, edtShape, edtMedianMs, json(edtRunsMs), rrwShape, rrwClasses, rrwMedianMs,
-                    json(rrwRunsMs));
+                            + "\"edt\":{\"shape\":\"%s\",%s},\"rrw\":{\"shape\":\"%s\",\"classes\":%d,%s}}",
+                    threads, warmups, edtShape, edt.jsonFields(), rrwShape, rrwClasses, rrw.jsonFields());
+        }
+    }
+
+    /**
+     * The timed runs of one workload, in order, with their medians.
+     *
+     * @param wallMs wall-clock milliseconds of each run
+     * @param cpuMs  process CPU milliseconds of each run (all threads)
+     */
+    public record Timing(List<Double> wallMs, List<Double> cpuMs) {
+
+        public double medianWallMs() {
+            return median(wallMs);
+        }
+
+        public double medianCpuMs() {
+            return median(cpuMs);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "median %.1f ms wall, %.1f ms CPU, of %d runs", medianWallMs(),
+                    medianCpuMs(), wallMs.size());
+        }
+
+        String jsonFields() {
+            return String.format(Locale.ROOT, "\"median_ms\":%.3f,\"median_cpu_ms\":%.3f,\"runs_ms\":%s,\"runs_cpu_ms\":%s",
+                    medianWallMs(), medianCpuMs(), json(wallMs), json(cpuMs));
         }
 
         private static String json(List<Double> values) {
@@ -84,35 +114,37 @@ public final class MapsBenchmark {
         }
         Grid edtGrid = Grid.of(edtDims);
         boolean[] mask = Phantoms.ellipsoid(edtDims, 0.8);
-        List<Double> edt = time(warmups, runs, () -> DistanceTransform.edt(mask, edtGrid, threads));
+        Timing edt = time(warmups, runs, () -> DistanceTransform.edt(mask, edtGrid, threads));
 
         Grid rrwGrid = Grid.of(rrwDims);
         int[] labels = Phantoms.nestedEllipsoids(rrwDims, RRW_CLASSES);
         MapOptions options = MapOptions.defaults().withThreads(threads);
-        List<Double> rrw = time(warmups, runs,
-                () -> RegionMaps.compute(MapKind.RRW, labels, rrwGrid, RRW_CLASSES, options));
+        Timing rrw = time(warmups, runs, () -> RegionMaps.compute(MapKind.RRW, labels, rrwGrid, RRW_CLASSES, options));
 
-        return new Result(threads, warmups, shape(edtDims), median(edt), edt, shape(rrwDims), RRW_CLASSES,
-                median(rrw), rrw);
+        return new Result(threads, warmups, shape(edtDims), edt, shape(rrwDims), RRW_CLASSES, rrw);
     }
 
-    /** Milliseconds of each timed run; the result is kept alive so the work cannot be dropped. */
-    private static List<Double> time(int warmups, int runs, Supplier<float[]> work) {
+    /** Wall and process CPU milliseconds of each timed run; results are kept alive so the work cannot be dropped. */
+    private static Timing time(int warmups, int runs, Supplier<float[]> work) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         float sink = 0;
         for (int i = 0; i < warmups; i++) {
             sink += work.get()[0];
         }
-        List<Double> ms = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             float[] out = work.get();
-            ms.add((System.nanoTime() - start) / 1e6);
+            wall.add((System.nanoTime() - start) / 1e6);
+            cpu.add((os.getProcessCpuTime() - cpuStart) / 1e6);
             sink += out[out.length / 2];
         }
         if (sink == Float.MIN_VALUE) {
             System.out.print("");
         }
-        return List.copyOf(ms);
+        return new Timing(List.copyOf(wall), List.copyOf(cpu));
     }
 
     static double median(List<Double> values) {

@@ -12,12 +12,14 @@ class MapsBenchmarkTest {
     @Test
     void smallRunReportsMediansLinesAndJson() {
         MapsBenchmark.Result r = MapsBenchmark.run(2, new int[] {8, 9, 10}, new int[] {7, 6, 5}, 1, 3);
-        assertEquals(3, r.edtRunsMs().size());
-        assertEquals(MapsBenchmark.median(r.edtRunsMs()), r.edtMedianMs());
+        assertEquals(3, r.edt().wallMs().size());
+        assertEquals(3, r.rrw().cpuMs().size());
+        assertEquals(MapsBenchmark.median(r.edt().wallMs()), r.edt().medianWallMs());
         assertEquals("8x9x10", r.edtShape());
         assertEquals(2, r.lines().size());
         String json = r.toJson();
-        assertTrue(json.startsWith("{\"benchmark\":\"maps\",\"threads\":2,") && json.contains("\"shape\":\"7x6x5\""), json);
+        assertTrue(json.startsWith("{\"benchmark\":\"maps\",\"threads\":2,") && json.contains("\"shape\":\"7x6x5\"")
+                && json.contains("\"median_cpu_ms\":"), json);
         assertThrows(IllegalArgumentException.class, () -> MapsBenchmark.run(0));
     }
 
