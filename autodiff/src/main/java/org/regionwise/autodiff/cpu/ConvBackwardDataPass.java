@@ -69,7 +69,7 @@ final class ConvBackwardDataPass {
                 int p1 = Math.min(panels, (group + 1) * unit);
                 for (int t = 0; t < src.tiles(); t++) {
                     for (int p = group * unit; p < p1; p++) {
-                        ws.kernel.panelTimesRows(packed, p * g.k() * MR, data, rowOff, 0, t * NR, g.k(), tile);
+                        ws.kernel.panelTimesRows(packed, p * g.k() * MR, data, rowOff, 0, t * NR, g.k(), tile, 0, false);
                         scatterTile(g, tile, p * MR, Math.min(MR, rows - p * MR), t * NR, dx, dxOff);
                     }
                 }

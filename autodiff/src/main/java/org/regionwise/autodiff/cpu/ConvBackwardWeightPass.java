@@ -21,8 +21,8 @@ import org.regionwise.autodiff.backend.ConvGeometry;
  * by row panel: each owns its accumulator tiles, so nothing is reduced across threads.
  */
 final class ConvBackwardWeightPass {
-    /** Positions per reduction block: KC x NR floats of dy^T (32 KB) per column panel. */
-    private static final int KC = 256;
+    /** Positions per reduction block: KC x NR floats of dy^T (16 KB) per column panel, all panels in L1. */
+    static int KC = Integer.getInteger("regionwise.conv.weightBlock", 128);
 
     private ConvBackwardWeightPass() {}
 

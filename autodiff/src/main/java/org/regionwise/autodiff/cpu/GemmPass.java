@@ -8,9 +8,11 @@ import java.util.Arrays;
 
 /**
  * C = alpha * op(A) op(B) + beta * C on the micro-kernel. op(A) is packed once into MR-row panels over
- * the whole depth; op(B) is copied block by block (BLOCK_COLS columns, full depth) into a per-worker
- * row-major buffer padded to whole tiles, whose rows are the kernel's source rows. A task is one column
- * block times a group of panels, so both wide (conv-like) and tall products split over threads.
+ * the whole depth; op(B) is copied block by block (BLOCK_COLS columns, full depth) into per-worker
+ * NR-wide panels (depth x NR floats each, zero-padded), so the kernel reads B strictly sequentially. (A
+ * row-major block with a 1 KB row pitch instead maps its rows onto a few cache sets and thrashed L1 and
+ * L2: 4x slower at depth 576.) A task is one column block times a group of panels, so both wide
+ * (conv-like) and tall products split over threads.
  */
 final class GemmPass {
     /** Columns per B block: depth x 256 floats stay in L2 (1 MB here) for depths up to ~1000. */
@@ -45,35 +47,66 @@ final class GemmPass {
             int cols = Math.min(BLOCK_COLS, n - j0);
             int width = ShiftedSource.roundUp(cols, NR);
             Scratch s = ws.worker(worker);
-            float[] bBlock = s.floats(Scratch.PANEL_B, k * width);
-            int[] rowOff = s.ints(Scratch.PANEL_B, k);
-            packB(transB, b, offB, ldb, k, j0, cols, width, bBlock, rowOff);
+            int kcMax = depthBlock(k);
+            float[] bBlock = s.floats(Scratch.PANEL_B, kcMax * width);
+            int[] rowOff = s.ints(Scratch.PANEL_B, kcMax);
             float[] tile = s.floats(Scratch.TILE, TILE);
-            for (int q0 = 0; q0 < width; q0 += NR) {
-                int validCols = Math.min(NR, cols - q0);
-                for (int p = p0; p < p1; p++) {
-                    ws.kernel.panelTimesRows(packedA, p * k * MR, bBlock, rowOff, 0, q0, k, tile);
-                    int validRows = Math.min(MR, m - p * MR);
-                    store(tile, validRows, validCols, alpha, beta, c, offC + p * MR * ldc + j0 + q0, ldc);
+            for (int k0 = 0; k0 < k; k0 += kcMax) {
+                int kc = Math.min(kcMax, k - k0);
+                packB(transB, b, offB, ldb, k0, kc, j0, cols, bBlock);
+                for (int kk = 0; kk < kc; kk++) rowOff[kk] = kk * NR;
+                // The first depth block applies beta; later ones add to what it wrote.
+                float blockBeta = k0 == 0 ? beta : 1f;
+                for (int q0 = 0; q0 < width; q0 += NR) {
+                    int validCols = Math.min(NR, cols - q0);
+                    for (int p = p0; p < p1; p++) {
+                        // Panel q0 / NR starts at q0 * kc: the kernel's position offset selects it.
+                        ws.kernel.panelTimesRows(packedA, (p * k + k0) * MR, bBlock, rowOff, 0, q0 * kc, kc, tile, 0, false);
+                        int validRows = Math.min(MR, m - p * MR);
+                        store(tile, validRows, validCols, alpha, blockBeta, c, offC + p * MR * ldc + j0 + q0, ldc);
+                    }
                 }
             }
         });
     }
 
-    /** Rows kk of op(B), columns j0 .. j0+cols, into rows of {@code width} floats, zero-padded. */
-    private static void packB(boolean transB, float[] b, int offB, int ldb, int k, int j0, int cols, int width,
-                              float[] dst, int[] rowOff) {
-        for (int kk = 0; kk < k; kk++) {
-            rowOff[kk] = kk * width;
-            if (!transB) System.arraycopy(b, offB + kk * ldb + j0, dst, kk * width, cols);
-            if (cols < width) Arrays.fill(dst, kk * width + cols, kk * width + width, 0f);
-        }
-        if (transB) {
-            // B is stored n x k: read its rows contiguously, write our rows with a stride.
-            for (int j = 0; j < cols; j++) {
-                int src = offB + (j0 + j) * ldb;
-                for (int kk = 0; kk < k; kk++) dst[kk * width + j] = b[src + kk];
+    /**
+     * Depth per block: at most 256, split evenly (576 -> 3 x 192). A B panel of kc x NR floats (24-32 KB)
+     * then stays in L1 while every A panel of the task passes over it.
+     */
+    static int depthBlock(int k) {
+        int blocks = (k + 255) / 256;
+        return (k + blocks - 1) / blocks;
+    }
+
+    /**
+     * Rows k0 .. k0+kc, columns j0 .. j0+cols of op(B) into NR-wide panels: element (kk, j) at
+     * (j / NR) * kc * NR + kk * NR + j % NR, zero-padded past the last column.
+     */
+    private static void packB(boolean transB, float[] b, int offB, int ldb, int k0, int k, int j0, int cols, float[] dst) {
+        if (!transB) {
+            // Row by row: B's rows may be far apart (a 131072-wide B has a 512 KB row pitch, so all rows
+            // share cache sets); reading each row's segment in one go keeps the DRAM stream sequential.
+            for (int kk = 0; kk < k; kk++) {
+                int src = offB + (k0 + kk) * ldb + j0;
+                for (int q0 = 0; q0 < cols; q0 += NR) {
+                    int d = q0 * k + kk * NR;
+                    int w = Math.min(NR, cols - q0);
+                    System.arraycopy(b, src + q0, dst, d, w);
+                    if (w < NR) Arrays.fill(dst, d + w, d + NR, 0f);
+                }
             }
+            return;
+        }
+        for (int q0 = 0; q0 < cols; q0 += NR) {
+            int panel = q0 * k;
+            int w = Math.min(NR, cols - q0);
+            // B is stored n x k: read its rows contiguously, write panel columns.
+            for (int j = 0; j < w; j++) {
+                int src = offB + (j0 + q0 + j) * ldb + k0;
+                for (int kk = 0; kk < k; kk++) dst[panel + kk * NR + j] = b[src + kk];
+            }
+            for (int kk = 0; w < NR && kk < k; kk++) Arrays.fill(dst, panel + kk * NR + w, panel + kk * NR + NR, 0f);
         }
     }
 

@@ -23,11 +23,13 @@ public interface MicroKernel {
     String name();
 
     /**
-     * tile[i * NR + j] = sum over kk < kc of a[aOff + kk * MR + i] * src[rowOff[row0 + kk] + q0 + j].
+     * tile[tileOff + i * NR + j] (= or +=) sum over kk < kc of a[aOff + kk * MR + i] * src[rowOff[row0 + kk] + q0 + j].
      * The panel {@code a} holds MR rows interleaved step by step; the source rows give the columns.
-     * The tile is overwritten.
+     * With {@code accumulate} the tile's previous contents are added to, so a long reduction can be cut
+     * into depth blocks whose source rows stay in L1.
      */
-    void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc, float[] tile);
+    void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc,
+                        float[] tile, int tileOff, boolean accumulate);
 
     /**
      * acc[accOff + i * NR + j] += sum over kk < kc of src[rowOff[row0 + i] + q0 + kk] * b[bOff + kk * NR + j].

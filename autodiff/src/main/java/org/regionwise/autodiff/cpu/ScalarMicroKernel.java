@@ -14,14 +14,15 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc, float[] tile) {
-        Arrays.fill(tile, 0, TILE, 0f);
+    public void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc,
+                               float[] tile, int tileOff, boolean accumulate) {
+        if (!accumulate) Arrays.fill(tile, tileOff, tileOff + TILE, 0f);
         for (int kk = 0; kk < kc; kk++) {
             int b = rowOff[row0 + kk] + q0;
             int ai = aOff + kk * MR;
             for (int i = 0; i < MR; i++) {
                 float av = a[ai + i];
-                int t = i * NR;
+                int t = tileOff + i * NR;
                 for (int j = 0; j < NR; j++) tile[t + j] += av * src[b + j];
             }
         }

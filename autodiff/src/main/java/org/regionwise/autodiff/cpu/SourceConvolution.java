@@ -9,13 +9,17 @@ import static org.regionwise.autodiff.cpu.MicroKernel.TILE;
  * convolution, with the weights packed into panels and the source already filled. Shared by the forward
  * pass and by the stride-1 backward-data pass, which is a convolution with flipped weights.
  *
- * <p>The reduction runs over the whole depth (C*R*S) inside the kernel, so each output tile is written
- * once, with no partial sums in memory. Tasks are groups of tiles times groups of panels, so a 128x128
- * image with 32 channels and an 8x8 image with 480 both split over the threads.
+ * <p>The depth (C*R*S) is cut into blocks of at most {@link #DEPTH_BLOCK} source rows: a tile's slice of
+ * those rows (about 3 cache lines each, unaligned) then stays in L1 while every weight panel of the task
+ * passes over it; partial sums wait in a per-worker tile buffer, and each output tile is written once.
+ * Tasks are groups of tiles times groups of panels, so a 128x128 image with 32 channels and an 8x8 image
+ * with 480 both split over the threads.
  */
 final class SourceConvolution {
     /** Tiles per task: 128 positions, one output row at 128 wide. */
     private static final int TILES_PER_GROUP = 4;
+    /** Source rows per depth block (see the class comment). */
+    static int DEPTH_BLOCK = Integer.getInteger("regionwise.conv.depthBlock", 256);
 
     private SourceConvolution() {}
 
@@ -32,41 +36,59 @@ final class SourceConvolution {
             int p0 = pg * panels / panelGroups;
             int p1 = (pg + 1) * panels / panelGroups;
             int t1 = Math.min(src.tiles(), (tg + 1) * TILES_PER_GROUP);
-            float[] tile = ws.worker(worker).floats(Scratch.TILE, TILE);
+            float[] tiles = ws.worker(worker).floats(Scratch.TILE, (p1 - p0) * TILE);
+            int blocks = (depth + DEPTH_BLOCK - 1) / DEPTH_BLOCK;
+            int kcMax = (depth + blocks - 1) / blocks;
             for (int t = tg * TILES_PER_GROUP; t < t1; t++) {
+                for (int k0 = 0; k0 < depth; k0 += kcMax) {
+                    int kc = Math.min(kcMax, depth - k0);
+                    for (int p = p0; p < p1; p++) {
+                        ws.kernel.panelTimesRows(packed, (p * depth + k0) * MR, data, rowOff, k0, t * NR, kc,
+                                tiles, (p - p0) * TILE, k0 > 0);
+                    }
+                }
                 for (int p = p0; p < p1; p++) {
-                    ws.kernel.panelTimesRows(packed, p * depth * MR, data, rowOff, 0, t * NR, depth, tile);
-                    store(tile, p * MR, Math.min(MR, rowsOut - p * MR), t * NR, src, out, outOff, bias, accumulate);
+                    store(tiles, (p - p0) * TILE, p * MR, Math.min(MR, rowsOut - p * MR), t * NR, src, out, outOff,
+                            bias, accumulate);
                 }
             }
         });
     }
 
-    /** Writes the valid positions of one tile; junk columns (ow >= outW) are dropped. */
-    private static void store(float[] tile, int row0, int rows, int q0, ShiftedSource src,
+    /**
+     * Writes the valid positions of one tile, one output-row segment at a time: each segment is a plain
+     * unit-stride loop (C2 vectorises it), and junk columns (ow >= outW) between segments are skipped.
+     */
+    private static void store(float[] tile, int tileOff, int row0, int rows, int q0, ShiftedSource src,
                               float[] out, int outOff, float[] bias, boolean accumulate) {
         int pitch = src.pitch();
         int outH = src.outH();
         int outW = src.outW();
         int plane = outH * outW;
-        int oh0 = q0 / pitch;
-        int ow0 = q0 % pitch;
         for (int i = 0; i < rows; i++) {
             int m = row0 + i;
             float b = bias == null ? 0f : bias[m];
             int base = outOff + m * plane;
-            int t = i * NR;
-            int oh = oh0;
-            int ow = ow0;
-            for (int j = 0; j < NR; j++, ow++) {
-                if (ow == pitch) {
-                    ow = 0;
-                    oh++;
-                }
+            int t = tileOff + i * NR;
+            int j = 0;
+            while (j < NR) {
+                int q = q0 + j;
+                int oh = q / pitch;
+                int ow = q - oh * pitch;
                 if (oh >= outH) break;
-                if (ow >= outW) continue;
+                if (ow >= outW) {
+                    j += pitch - ow;
+                    continue;
+                }
+                int len = Math.min(NR - j, outW - ow);
                 int o = base + oh * outW + ow;
-                out[o] = accumulate ? out[o] + tile[t + j] : tile[t + j] + b;
+                int tj = t + j;
+                if (accumulate) {
+                    for (int e = 0; e < len; e++) out[o + e] += tile[tj + e];
+                } else {
+                    for (int e = 0; e < len; e++) out[o + e] = tile[tj + e] + b;
+                }
+                j += len;
             }
         }
     }

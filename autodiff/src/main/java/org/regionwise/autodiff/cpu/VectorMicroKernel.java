@@ -25,15 +25,24 @@ final class VectorMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc, float[] tile) {
-        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
-        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
-        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
-        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
-        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
-        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+    public void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc,
+                               float[] tile, int tileOff, boolean accumulate) {
+        FloatVector c00 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 0) : FloatVector.zero(F);
+        FloatVector c01 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 16) : FloatVector.zero(F);
+        FloatVector c10 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 32) : FloatVector.zero(F);
+        FloatVector c11 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 48) : FloatVector.zero(F);
+        FloatVector c20 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 64) : FloatVector.zero(F);
+        FloatVector c21 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 80) : FloatVector.zero(F);
+        FloatVector c30 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 96) : FloatVector.zero(F);
+        FloatVector c31 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 112) : FloatVector.zero(F);
+        FloatVector c40 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 128) : FloatVector.zero(F);
+        FloatVector c41 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 144) : FloatVector.zero(F);
+        FloatVector c50 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 160) : FloatVector.zero(F);
+        FloatVector c51 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 176) : FloatVector.zero(F);
+        FloatVector c60 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 192) : FloatVector.zero(F);
+        FloatVector c61 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 208) : FloatVector.zero(F);
+        FloatVector c70 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 224) : FloatVector.zero(F);
+        FloatVector c71 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 240) : FloatVector.zero(F);
         int ai = aOff;
         // k innermost: the tile stays in registers for the whole reduction.
         for (int kk = 0; kk < kc; kk++, ai += MR) {
@@ -66,22 +75,22 @@ final class VectorMicroKernel implements MicroKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, 16);
-        c10.intoArray(tile, 32);
-        c11.intoArray(tile, 48);
-        c20.intoArray(tile, 64);
-        c21.intoArray(tile, 80);
-        c30.intoArray(tile, 96);
-        c31.intoArray(tile, 112);
-        c40.intoArray(tile, 128);
-        c41.intoArray(tile, 144);
-        c50.intoArray(tile, 160);
-        c51.intoArray(tile, 176);
-        c60.intoArray(tile, 192);
-        c61.intoArray(tile, 208);
-        c70.intoArray(tile, 224);
-        c71.intoArray(tile, 240);
+        c00.intoArray(tile, tileOff + 0);
+        c01.intoArray(tile, tileOff + 16);
+        c10.intoArray(tile, tileOff + 32);
+        c11.intoArray(tile, tileOff + 48);
+        c20.intoArray(tile, tileOff + 64);
+        c21.intoArray(tile, tileOff + 80);
+        c30.intoArray(tile, tileOff + 96);
+        c31.intoArray(tile, tileOff + 112);
+        c40.intoArray(tile, tileOff + 128);
+        c41.intoArray(tile, tileOff + 144);
+        c50.intoArray(tile, tileOff + 160);
+        c51.intoArray(tile, tileOff + 176);
+        c60.intoArray(tile, tileOff + 192);
+        c61.intoArray(tile, tileOff + 208);
+        c70.intoArray(tile, tileOff + 224);
+        c71.intoArray(tile, tileOff + 240);
     }
 
     @Override
