@@ -28,7 +28,7 @@ final class Box {
         int depth = depth(grid);
         int height = height(grid);
         int width = width(grid);
-        int[][] lo = new int[classes][] ;
+        int[][] lo = new int[classes][];
         int[][] hi = new int[classes][];
         int i = 0;
         for (int d = 0; d < depth; d++) {

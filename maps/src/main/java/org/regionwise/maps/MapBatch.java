@@ -79,12 +79,13 @@ public final class MapBatch {
         fillImages(kind, batch, imageGrid, classes, options, out, (b) -> labels, (b) -> b * perImage);
     }
 
-    /** Where image {@code b}'s labels are. */
+    /** The array holding image {@code b}'s labels (one per image, or one for the whole batch). */
     @FunctionalInterface
     private interface ImageArray {
         int[] of(int b);
     }
 
+    /** Where image {@code b}'s labels start in its array. */
     @FunctionalInterface
     private interface ImageOffset {
         int of(int b);
