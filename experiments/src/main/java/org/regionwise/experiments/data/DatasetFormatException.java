@@ -1,0 +1,17 @@
+package org.regionwise.experiments.data;
+
+import java.io.IOException;
+
+/**
+ * A data set folder or one of its files is not usable: invalid dataset.json, a label outside the declared
+ * classes, images and labels on different grids. The message names the file and the problem, so a
+ * command-line tool can print it as it is (the same shape as {@link NiftiFormatException}).
+ */
+public final class DatasetFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param source the file or folder; @param problem what is wrong with it */
+    public DatasetFormatException(String source, String problem) {
+        super(source + ": " + problem);
+    }
+}
