@@ -1,9 +1,75 @@
 package org.regionwise.experiments.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.regionwise.experiments.data.DefaultDataset;
+import org.regionwise.experiments.data.NnUnetRawDataset;
+import org.regionwise.experiments.data.TrainingData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for `regionwise datasets`: the data sets. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = "List the data sets found (mricron-data templates, nnU-Net raw folders) and prepare the default one.")
-final class DatasetsCommand extends NotImplementedCommand {
+/**
+ * {@code regionwise datasets}: loads a data set exactly as training will and describes it: where its
+ * files are, whether it is the phantom, grid, classes, split sizes and class fractions per split.
+ * Without {@code --data}, the default (mricron-data Colin27 + AAL, or the phantom when absent, with a
+ * warning on stderr); with it, an nnU-Net raw folder.
+ */
+@Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Describe the default data set (Colin27 + AAL from mricron-data, or a phantom when absent) "
+                + "or an nnU-Net raw folder: files, grid, classes, splits and class fractions.")
+final class DatasetsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "An nnU-Net raw data set folder (dataset.json, imagesTr/, labelsTr/) instead of the default data set.")
+    Path data;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
+            description = "Default data set only: in-plane downsampling factor, 1, 2, 3, 4, 6 or 8 (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Default data set only: the folder holding ch2.nii.gz and aal.nii.gz (default: /usr/share/mricron/templates).")
+    Path templates;
+
+    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.2",
+            description = "nnU-Net folders only: share of cases for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Override
+    public Integer call() throws IOException {
+        checkArguments();
+        TrainingData dataset = data != null
+                ? NnUnetRawDataset.load(data, validationFraction)
+                : DefaultDataset.load(templates != null ? templates : DefaultDataset.TEMPLATES, scale);
+        if (dataset.source().hasWarning()) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
+        }
+        spec.commandLine().getOut().print(dataset.describe());
+        return Main.OK;
+    }
+
+    /** What can be checked before reading anything. */
+    private void checkArguments() {
+        if (data != null && (templates != null || scale != 1)) {
+            throw usage("--templates and --scale apply to the default data set, not to --data");
+        }
+        try {
+            DefaultDataset.checkScale(scale);
+        } catch (IllegalArgumentException e) {
+            throw usage("--" + e.getMessage());
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 }
