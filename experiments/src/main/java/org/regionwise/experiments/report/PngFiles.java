@@ -1,0 +1,36 @@
+package org.regionwise.experiments.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+
+/** Writes PNG files whole or not at all, creating their folder. */
+final class PngFiles {
+
+    private PngFiles() {
+    }
+
+    /**
+     * Writes {@code image} to {@code file} as PNG. The bytes go to a temporary file beside it first and
+     * are moved into place, so a reader (or a crash) never sees half a picture.
+     *
+     * @throws IOException when the folder cannot be created or the file cannot be written
+     */
+    static void write(BufferedImage image, Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+        try {
+            if (!ImageIO.write(image, "png", partial.toFile())) {
+                throw new IOException(file + ": no PNG writer for image type " + image.getType());
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}
