@@ -1,0 +1,62 @@
+package org.regionwise.experiments.train;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a trained model needs to know about its data, saved in every checkpoint: how to load the same
+ * data again (for {@code evaluate} and {@code --resume}) and how to prepare a new image the way the
+ * training slices were prepared (for {@code predict}).
+ *
+ * @param location           {@value #DEFAULT} for the default data set, else the nnU-Net raw folder
+ * @param description        the data set's name, for reports
+ * @param scale              in-plane downsampling factor of the default data set (1 for folders)
+ * @param validationFraction share of cases held out, for folders (the default data set splits by hemisphere)
+ * @param classNames         one name per class, index = label value
+ * @param channelNames       one name per image channel
+ * @param sliceAxis          the NIfTI axis the volumes were cut along (0 = x, 1 = y, 2 = z)
+ * @param patchHeight        H of the training patches
+ * @param patchWidth         W of the training patches
+ * @param spacing            (row, column) pixel spacing in mm the losses' distance maps used
+ */
+public record DataSpec(String location, String description, int scale, double validationFraction,
+                       List<String> classNames, List<String> channelNames, int sliceAxis,
+                       int patchHeight, int patchWidth, double[] spacing) {
+    /** The {@code --data} value of the default data set. */
+    public static final String DEFAULT = "default";
+
+    /** Checks the values and copies the lists. */
+    public DataSpec {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(description, "description");
+        classNames = List.copyOf(classNames);
+        channelNames = List.copyOf(channelNames);
+        if (classNames.size() < 2) throw new IllegalArgumentException("a segmentation needs at least 2 classes, got " + classNames);
+        if (channelNames.isEmpty()) throw new IllegalArgumentException("a data set needs at least one channel");
+        if (scale < 1) throw new IllegalArgumentException("scale must be >= 1, got " + scale);
+        if (sliceAxis < 0 || sliceAxis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + sliceAxis);
+        if (patchHeight < 1 || patchWidth < 1) throw new IllegalArgumentException("patch size must be positive");
+        if (spacing == null || spacing.length != 2 || !(spacing[0] > 0) || !(spacing[1] > 0)) {
+            throw new IllegalArgumentException("spacing needs two positive values (rows, columns)");
+        }
+        spacing = spacing.clone();
+    }
+
+    /** Whether this is the default data set. */
+    public boolean isDefault() {
+        return DEFAULT.equals(location);
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+
+    public int channelCount() {
+        return channelNames.size();
+    }
+
+    @Override
+    public double[] spacing() {
+        return spacing.clone();
+    }
+}

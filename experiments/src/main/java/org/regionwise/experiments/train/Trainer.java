@@ -1,0 +1,287 @@
+package org.regionwise.experiments.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.regionwise.autodiff.Shape;
+import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.optim.Adam;
+import org.regionwise.autodiff.optim.PolyLR;
+import org.regionwise.experiments.data.Batch;
+import org.regionwise.experiments.data.BatchSampler;
+import org.regionwise.layers.StateDictFile;
+import org.regionwise.layers.UNet2d;
+import org.regionwise.losses.DeepSupervisionLoss;
+import org.regionwise.losses.Target;
+import org.regionwise.maps.MapCache;
+
+/**
+ * Trains a U-Net: epochs of optimiser steps over batches of training slices, nnU-Net's way (SPEC.md 5):
+ * Adam with L2 weight decay, the learning rate decayed per epoch as {@code lr0 (1 - e/E)^0.9}, the loss
+ * summed over the deep-supervision outputs, validation Dice every few epochs, a checkpoint after every
+ * epoch.
+ *
+ * <p><b>Determinism.</b> The initial weights come from {@link RunSeeds#weightInit}, epoch e's batches
+ * from a sampler seeded with {@link RunSeeds#epoch}; nothing else is random. The CPU kernels split work
+ * into tasks whose results do not depend on which thread runs them and reduce in a fixed order, so one
+ * seed gives the same weights bit for bit on the same machine and thread count (observed also across
+ * thread counts 1 to 3; not promised).
+ *
+ * <p><b>Checkpoints and resume.</b> After each epoch the whole state (weights, Adam's moments and step
+ * count, the position, the history) is written atomically to the checkpoint file ({@link CheckpointFile}),
+ * and {@code history.csv} beside it. {@link #resume} continues from a checkpoint exactly: the
+ * learning rate is a function of the epoch, and the batches of the resumed epoch come from the same
+ * seeded sampler. When the time budget runs out in the middle of an epoch, the checkpoint records the
+ * step, and a resumed run replays (and discards) that epoch's first batches before training on.
+ *
+ * <p><b>Divergence.</b> If a step's loss or any gradient is NaN or infinite, training stops before the
+ * optimiser step, nothing is written, and the result says which step and where the last good
+ * checkpoint is.
+ */
+public final class Trainer {
+    /** Maps kept across steps: each distinct label patch is mapped once per scale (bounded to keep memory flat). */
+    private static final int MAP_CACHE_ENTRIES = 8192;
+
+    private final TrainingSetup setup;
+    private final UNet2d model;
+    private final Adam optimizer;
+    private final PolyLR schedule;
+    private final DeepSupervisionLoss loss;
+    private final TrainingHistory history;
+    private final MapCache maps = new MapCache(MAP_CACHE_ENTRIES);
+    private final int stepsPerEpoch;
+    private TrainingPosition position;
+    /** The position the checkpoint file holds, or null when this run has none yet. */
+    private TrainingPosition saved;
+
+    private Trainer(TrainingSetup setup, TrainingPosition position, TrainingHistory history) {
+        this.setup = setup;
+        TrainingOptions o = setup.options();
+        this.model = new UNet2d(setup.network(), RunSeeds.weightInit(o.seed()));
+        this.model.train();
+        this.optimizer = new Adam(model.parameters(), o.learningRate(), 0.9, 0.999, 1e-8, o.weightDecay());
+        this.schedule = new PolyLR(optimizer, o.learningRate(), o.epochs(), PolyLR.DEFAULT_EXPONENT);
+        this.loss = new DeepSupervisionLoss(setup.newLoss());
+        this.history = history;
+        this.position = position;
+        this.stepsPerEpoch = o.stepsPerEpoch(setup.train().size());
+    }
+
+    /** A new run: weights initialised from the seed. */
+    public static Trainer start(TrainingSetup setup) {
+        return new Trainer(setup, TrainingPosition.start(), new TrainingHistory());
+    }
+
+    /**
+     * A run continued from {@code checkpoint}, which must have been written for the same network,
+     * options (the time budget aside) and data.
+     *
+     * @throws IllegalArgumentException naming the first difference
+     */
+    public static Trainer resume(TrainingSetup setup, Checkpoint checkpoint) {
+        requireSameRun(setup, checkpoint);
+        Trainer t = new Trainer(setup, checkpoint.position(), new TrainingHistory(checkpoint.history().epochs()));
+        t.loadModel(checkpoint.model());
+        t.optimizer.loadStateDict(checkpoint.optimizer());
+        t.saved = checkpoint.position();
+        return t;
+    }
+
+    /** The network being trained (live: its weights change as {@link #run} goes). */
+    public UNet2d model() {
+        return model;
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** The next step to take. */
+    public TrainingPosition position() {
+        return position;
+    }
+
+    /** Steps per epoch of this run. */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /**
+     * Trains until every epoch is done, the time budget is spent, or the loss diverges.
+     *
+     * @throws IOException when a checkpoint cannot be written
+     */
+    public TrainingResult run() throws IOException {
+        TrainingOptions o = setup.options();
+        Progress progress = setup.progress();
+        long sessionStart = setup.nanoTime().getAsLong();
+        long trainingNanos = 0; // this session's step time, for the rate
+        int sessionSteps = 0;
+        progress.started(position, o.epochs(), stepsPerEpoch);
+        while (position.epoch() < o.epochs()) {
+            int epoch = position.epoch();
+            double lr = schedule.apply(epoch);
+            loss.setEpoch(epoch);
+            BatchSampler sampler = new BatchSampler(setup.train(), o.batchSize(), setup.data().patchHeight(),
+                    setup.data().patchWidth(), o.augment(), RunSeeds.epoch(o.seed(), epoch));
+            skip(sampler, position.step());
+            double lossSum = position.partialLossSum();
+            double seconds = position.partialSeconds();
+            for (int step = position.step(); step < stepsPerEpoch; step++) {
+                if (budgetSpent(sessionStart)) {
+                    position = new TrainingPosition(epoch, step, lossSum, seconds);
+                    return stopForBudget();
+                }
+                long t0 = setup.nanoTime().getAsLong();
+                Batch batch = sampler.next();
+                double value = step(batch);
+                if (!Double.isFinite(value)) return stopForNonFinite(epoch, step, batch, value);
+                long t1 = setup.nanoTime().getAsLong();
+                lossSum += value;
+                seconds += (t1 - t0) / 1e9;
+                trainingNanos += t1 - t0;
+                sessionSteps++;
+                double rate = sessionSteps / Math.max(trainingNanos / 1e9, 1e-9);
+                long left = (long) (o.epochs() - epoch - 1) * stepsPerEpoch + (stepsPerEpoch - step - 1);
+                progress.step(new Progress.StepReport(epoch, o.epochs(), step, stepsPerEpoch, value, rate, left / rate));
+            }
+            double[] dice = null;
+            double validationSeconds = 0;
+            if (o.validatesAfter(epoch) && !setup.validation().isEmpty()) {
+                long v0 = setup.nanoTime().getAsLong();
+                dice = validate();
+                validationSeconds = (setup.nanoTime().getAsLong() - v0) / 1e9;
+            }
+            EpochRecord record = new EpochRecord(epoch, lossSum / stepsPerEpoch, lr, stepsPerEpoch, seconds, dice, validationSeconds);
+            history.add(record);
+            position = TrainingPosition.startOf(epoch + 1);
+            saveCheckpoint();
+            progress.epochFinished(record, o.epochs());
+        }
+        String message = "trained " + o.epochs() + " epochs; checkpoint " + setup.checkpointFile();
+        progress.note(message);
+        return new TrainingResult(StopReason.COMPLETED, message, saved, history, setup.checkpointFile());
+    }
+
+    /** One optimiser step on {@code batch}; returns the loss, or a non-finite value without stepping. */
+    private double step(Batch batch) {
+        Tensor x = Tensor.of(batch.images(), batch.imageShape());
+        double[] spacing = setup.data().spacing();
+        Target target = Target.builder(batch.labels(), batch.size(), batch.height(), batch.width(), setup.network().classes())
+                .spacing(spacing[0], spacing[1])
+                .mapOptions(setup.mapOptions())
+                .cache(maps)
+                .build();
+        optimizer.zeroGrad();
+        List<Tensor> outputs = model.forward(x);
+        Tensor l = loss.forward(outputs, target);
+        double value = l.item();
+        if (!Double.isFinite(value)) return value;
+        l.backward();
+        if (!gradientsFinite()) return Double.NaN;
+        optimizer.step();
+        return value;
+    }
+
+    private boolean gradientsFinite() {
+        for (Tensor p : optimizer.parameters()) {
+            if (p.grad() == null) continue;
+            for (float g : p.gradBuffer()) if (!Float.isFinite(g)) return false;
+        }
+        return true;
+    }
+
+    /** Mean Dice per class over the validation volumes. */
+    private double[] validate() {
+        SlicePredictor predictor = new SlicePredictor(model, setup.options().batchSize());
+        return DiceScores.mean(VolumeSegmentation.predictAll(setup.validation(), predictor), setup.network().classes());
+    }
+
+    /** Draws and discards the first {@code steps} batches of a resumed epoch. */
+    private void skip(BatchSampler sampler, int steps) {
+        if (steps == 0) return;
+        int b = sampler.batchSize(), pixels = b * sampler.patchHeight() * sampler.patchWidth();
+        float[] images = new float[pixels * setup.train().channels()];
+        int[] labels = new int[pixels];
+        for (int i = 0; i < steps; i++) sampler.nextInto(images, labels);
+    }
+
+    private boolean budgetSpent(long sessionStart) {
+        var budget = setup.options().timeBudget();
+        return budget != null && setup.nanoTime().getAsLong() - sessionStart >= budget.toNanos();
+    }
+
+    private TrainingResult stopForBudget() throws IOException {
+        saveCheckpoint();
+        String message = String.format(Locale.ROOT, "time budget of %s spent at epoch %d/%d, step %d/%d; checkpoint %s"
+                        + " (continue with --resume)", ProgressText.duration(setup.options().timeBudget().toSeconds()),
+                position.epoch() + 1, setup.options().epochs(), position.step() + 1, stepsPerEpoch, setup.checkpointFile());
+        setup.progress().note(message);
+        return new TrainingResult(StopReason.TIME_BUDGET, message, saved, history, setup.checkpointFile());
+    }
+
+    private TrainingResult stopForNonFinite(int epoch, int step, Batch batch, double value) {
+        String what = Double.isNaN(value) ? "NaN" : "infinite";
+        String kept = saved == null
+                ? "no checkpoint had been written yet"
+                : "the last good checkpoint (epoch " + saved.epoch() + (saved.step() > 0 ? ", step " + saved.step() : "")
+                  + " of " + setup.options().epochs() + " done) is kept: " + setup.checkpointFile();
+        String message = String.format(Locale.ROOT, "stopped: the loss or a gradient became %s at epoch %d, step %d (training"
+                        + " slices %s); %s. Try a lower --lr.", what, epoch + 1, step + 1,
+                Arrays.toString(batch.sliceIndices()), kept);
+        setup.progress().note(message);
+        return new TrainingResult(StopReason.NON_FINITE_LOSS, message, saved, history, saved == null ? null : setup.checkpointFile());
+    }
+
+    /** The current state as a checkpoint. */
+    public Checkpoint checkpoint() {
+        Map<String, StateDictFile.Entry> state = new LinkedHashMap<>();
+        model.stateTensors().forEach((name, t) -> state.put(name, new StateDictFile.Entry(t.shape(), t.toArray())));
+        return new Checkpoint(setup.network(), setup.options(), setup.data(), position, optimizer.stateDict(), state,
+                new TrainingHistory(history.epochs()));
+    }
+
+    private void saveCheckpoint() throws IOException {
+        CheckpointFile.write(setup.checkpointFile(), checkpoint());
+        history.writeCsv(setup.historyFile(), setup.data().classNames());
+        saved = position;
+    }
+
+    private void loadModel(Map<String, StateDictFile.Entry> entries) {
+        Map<String, Tensor> own = model.stateTensors();
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (Map.Entry<String, StateDictFile.Entry> e : entries.entrySet()) {
+            Tensor t = own.get(e.getKey());
+            if (t != null && !Arrays.equals(t.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException("checkpoint tensor '" + e.getKey() + "' has shape " + Shape.str(e.getValue().shape())
+                        + " but the model's is " + Shape.str(t.shape()));
+            }
+            values.put(e.getKey(), e.getValue().data());
+        }
+        model.loadStateDict(values);
+    }
+
+    /** What must match between a setup and the checkpoint it resumes. */
+    private static void requireSameRun(TrainingSetup setup, Checkpoint c) {
+        if (!setup.network().equals(c.network())) {
+            throw new IllegalArgumentException("the checkpoint holds network " + c.network() + ", not " + setup.network());
+        }
+        if (!setup.options().withoutBudget().equals(c.options())) {
+            throw new IllegalArgumentException("the checkpoint was trained with " + c.options() + ", not " + setup.options().withoutBudget());
+        }
+        DataSpec a = setup.data(), b = c.data();
+        if (!a.classNames().equals(b.classNames()) || !a.channelNames().equals(b.channelNames())
+                || a.patchHeight() != b.patchHeight() || a.patchWidth() != b.patchWidth()
+                || !Arrays.equals(a.spacing(), b.spacing()) || a.scale() != b.scale()) {
+            throw new IllegalArgumentException("the checkpoint was trained on other data (" + b.description() + ", classes "
+                    + b.classNames() + ", patch " + b.patchHeight() + "x" + b.patchWidth() + ", scale " + b.scale() + ")");
+        }
+        if (c.position().epoch() > c.options().epochs()) {
+            throw new IllegalArgumentException("the checkpoint is at epoch " + c.position().epoch() + " of " + c.options().epochs());
+        }
+    }
+}

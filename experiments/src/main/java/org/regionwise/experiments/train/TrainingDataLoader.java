@@ -1,0 +1,75 @@
+package org.regionwise.experiments.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.regionwise.experiments.data.DefaultDataset;
+import org.regionwise.experiments.data.NnUnetRawDataset;
+import org.regionwise.experiments.data.Padding;
+import org.regionwise.experiments.data.Slice;
+import org.regionwise.experiments.data.SliceDataset;
+import org.regionwise.experiments.data.TrainingData;
+import org.regionwise.layers.UNet2dConfig;
+
+/**
+ * The commands' {@code --data DIR|default}: loads the data set through the data module and describes it
+ * for checkpoints ({@link DataSpec}). A thin adapter; the loading itself is
+ * {@link DefaultDataset} and {@link NnUnetRawDataset}.
+ */
+public final class TrainingDataLoader {
+    private TrainingDataLoader() {}
+
+    /**
+     * The data set at {@code location}.
+     *
+     * @param location           {@value DataSpec#DEFAULT} or an nnU-Net raw folder
+     * @param scale              the default data set's in-plane factor (must be 1 for a folder)
+     * @param validationFraction the share of a folder's cases held out
+     */
+    public static TrainingData load(String location, int scale, double validationFraction) throws IOException {
+        if (DataSpec.DEFAULT.equals(location)) return DefaultDataset.load(scale);
+        if (scale != 1) throw new IllegalArgumentException("--scale applies to the default data set only");
+        return NnUnetRawDataset.load(Path.of(location), validationFraction);
+    }
+
+    /** The data set a checkpoint was trained on. */
+    public static TrainingData load(DataSpec spec) throws IOException {
+        return load(spec.location(), spec.scale(), spec.validationFraction());
+    }
+
+    /**
+     * The description saved with a model trained on {@code data}: the patch is the largest training slice
+     * rounded up to the network's divisibility (every slice fits whole), the spacing the median of the
+     * training slices' (row, column) spacing.
+     */
+    public static DataSpec describe(TrainingData data, String location, int scale, double validationFraction,
+                                    UNet2dConfig network) {
+        SliceDataset train = data.train();
+        int d = network.spatialDivisor();
+        return new DataSpec(location, data.source().name(), scale, validationFraction, data.classNames(),
+                train.channelNames(), train.sliceAxis(), Padding.roundUp(train.maxHeight(), d),
+                Padding.roundUp(train.maxWidth(), d), medianSpacing(train));
+    }
+
+    /**
+     * The median (row, column) spacing of the slices. Distance maps use one spacing per batch; the
+     * slices of a data set that is not resampled (as nnU-Net would) differ a little, and the median is
+     * what nnU-Net resamples to.
+     */
+    static double[] medianSpacing(SliceDataset slices) {
+        double[] dy = new double[slices.size()], dx = new double[slices.size()];
+        for (int i = 0; i < slices.size(); i++) {
+            Slice s = slices.get(i);
+            dy[i] = s.dy();
+            dx[i] = s.dx();
+        }
+        return new double[] {median(dy), median(dx)};
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
