@@ -21,16 +21,19 @@ final class Panels {
     static void packMatrix(boolean trans, float[] a, int off, int ld, int rows, int depth, float[] dst, WorkerPool pool) {
         pool.run(count(rows), (p, worker) -> {
             int base = p * depth * MR;
-            for (int i = 0; i < MR; i++) {
-                int row = p * MR + i;
-                if (row >= rows) {
-                    for (int kk = 0; kk < depth; kk++) dst[base + kk * MR + i] = 0f;
-                } else if (trans) {
-                    for (int kk = 0; kk < depth; kk++) dst[base + kk * MR + i] = a[off + kk * ld + row];
+            int valid = Math.min(MR, rows - p * MR);
+            // Step outer, row inner: the panel is written sequentially; the MR source rows are read as
+            // MR parallel streams (or, transposed, one contiguous run of MR).
+            for (int kk = 0; kk < depth; kk++) {
+                int d = base + kk * MR;
+                if (trans) {
+                    int src = off + kk * ld + p * MR;
+                    for (int i = 0; i < valid; i++) dst[d + i] = a[src + i];
                 } else {
-                    int src = off + row * ld;
-                    for (int kk = 0; kk < depth; kk++) dst[base + kk * MR + i] = a[src + kk];
+                    int src = off + p * MR * ld + kk;
+                    for (int i = 0; i < valid; i++) dst[d + i] = a[src + i * ld];
                 }
+                for (int i = valid; i < MR; i++) dst[d + i] = 0f;
             }
         });
     }
@@ -45,15 +48,15 @@ final class Panels {
         int depth = g.k() * rs;
         pool.run(count(g.c()), (p, worker) -> {
             int base = p * depth * MR;
-            for (int i = 0; i < MR; i++) {
-                int c = p * MR + i;
-                for (int k = 0; k < g.k(); k++) {
-                    for (int r = 0; r < g.r(); r++) {
-                        for (int s = 0; s < g.s(); s++) {
-                            int kk = (k * g.r() + r) * g.s() + s;
-                            dst[base + kk * MR + i] = c >= g.c() ? 0f
-                                    : w[((k * g.c() + c) * g.r() + (g.r() - 1 - r)) * g.s() + (g.s() - 1 - s)];
-                        }
+            int valid = Math.min(MR, g.c() - p * MR);
+            for (int k = 0; k < g.k(); k++) {
+                for (int r = 0; r < g.r(); r++) {
+                    for (int s = 0; s < g.s(); s++) {
+                        int d = base + ((k * g.r() + r) * g.s() + s) * MR;
+                        // w[k][c][R-1-r][S-1-s] for the panel's channels c: stride R*S apart.
+                        int src = ((k * g.c() + p * MR) * g.r() + (g.r() - 1 - r)) * g.s() + (g.s() - 1 - s);
+                        for (int i = 0; i < valid; i++) dst[d + i] = w[src + i * rs];
+                        for (int i = valid; i < MR; i++) dst[d + i] = 0f;
                     }
                 }
             }
