@@ -36,7 +36,8 @@ class DistanceLossesProperties {
         PixelLossesProperties.assertClose(ReferenceLosses.activeContour(d, h, w, 0.5, 2),
                 new ActiveContourLoss(0.5f, 2f).forward(x, target).item());
         LossFixtures.checkGradients(new ActiveContourLoss(), x, target);
-        LossFixtures.checkGradients(new ActiveContourLoss(1f, 1f), x, target);
+        ActiveContourLoss withLength = new ActiveContourLoss(1f, 1f);
+        LossFixtures.checkGradients(withLength, LossFixtures.logitsFor(withLength, r, target), target);
 
         for (double alpha : new double[] {1, 2}) {
             HausdorffLoss hd = new HausdorffLoss(alpha);

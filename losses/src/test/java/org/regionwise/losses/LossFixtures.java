@@ -81,6 +81,47 @@ final class LossFixtures {
         }
     }
 
+    /**
+     * Logits for the active-contour length term {@code sqrt(dx^2 + dy^2 + 1e-8)}, which has a near-kink where
+     * a foreground probability is flat (curvature 1e4 at 0): uniform logits, redrawn until every forward
+     * difference vector of every foreground probability map is at least 0.05 long, where a 5e-3 logit step
+     * sees a smooth function.
+     */
+    static Tensor awayFromFlatLogits(Random r, Target target) {
+        int classes = target.classes();
+        int h = target.height();
+        int w = target.width();
+        while (true) {
+            Tensor x = Tensor.uniform(r, -2f, 2f, target.shape());
+            float[] s = x.softmax(1).data();
+            boolean steep = true;
+            for (int b = 0; b < target.batch() && steep; b++) {
+                for (int c = 1; c < classes && steep; c++) {
+                    int base = (b * classes + c) * h * w;
+                    for (int y = 0; y + 1 < h && steep; y++) {
+                        for (int q = 0; q + 1 < w; q++) {
+                            float here = s[base + y * w + q];
+                            double dx = s[base + (y + 1) * w + q] - here;
+                            double dy = s[base + y * w + q + 1] - here;
+                            if (Math.hypot(dx, dy) < 0.05) {
+                                steep = false;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if (steep) return x.requiresGrad(true);
+        }
+    }
+
+    /** Logits a finite-difference check of {@code loss} can trust: kink-free for Lovasz, steep for the AC length term. */
+    static Tensor logitsFor(Loss loss, Random r, Target target) {
+        if (loss instanceof LovaszSoftmaxLoss) return kinkFreeLogits(r, target);
+        if (loss instanceof ActiveContourLoss && loss.name().startsWith("ac-length")) return awayFromFlatLogits(r, target);
+        return Tensor.uniform(r, -2f, 2f, target.shape()).requiresGrad(true);
+    }
+
     /** Finite differences for piecewise-linear losses on {@link #kinkFreeLogits}: a smaller step, no curvature to fear. */
     static final GradientCheck.Options PIECEWISE_LINEAR = new GradientCheck.Options(1e-3, 1e-4, 2e-2, 42L);
 

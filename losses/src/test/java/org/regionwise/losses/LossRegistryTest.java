@@ -36,7 +36,7 @@ class LossRegistryTest {
         int[] labels = LossFixtures.regions(r, 2, 4, 5, 3);
         Target target = Target.of(labels, 2, 4, 5, 3);
         loss.setEpoch(30); // mid-schedule, so both terms of a combination carry weight
-        LossFixtures.checkGradients(loss, LossFixtures.logits(r, 2, 3, 4, 5), target);
+        LossFixtures.checkGradients(loss, LossFixtures.logitsFor(loss, r, target), target);
     }
 
     /**
