@@ -95,7 +95,7 @@ public final class GpuStorage implements Storage {
 
     @Override
     public synchronized void hostWritten() {
-        if (host == null) host();
+        if (host == null) return; // no host array was handed out, so nothing was written
         hostCurrent = true;
         deviceCurrent = false;
     }
