@@ -10,8 +10,10 @@ import java.util.Arrays;
  * nearest class voxel; both are at least the smallest spacing (never 0), and a binary image's two
  * channels are identical.
  *
- * <p>Used with squared softmax, RW with this map is the one-sided HD loss {@code mean (s - y)^2
- * d^alpha} (SPEC.md section 4). A class absent from the image, or filling it, has no boundary: its
+ * <p>The one-sided HD loss {@code mean (s - y)^2 d^alpha} (SPEC.md section 4) is RW with squared
+ * softmax on this map with the true-class channel zeroed, {@code (1 - y) d^alpha} (the paper's Eq. 25),
+ * times 2 for a binary image; RW on this map as it is also weights the true class by {@code s_t^2 d}.
+ * The losses module builds the zeroed form ({@code MapSource.trueClassZeroed}). A class absent from the image, or filling it, has no boundary: its
  * channel is 0.
  */
 final class HdMaps {

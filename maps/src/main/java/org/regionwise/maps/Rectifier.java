@@ -6,18 +6,21 @@ package org.regionwise.maps;
  * <pre>
  *   b_i       = max over k != t of z_ik        (or a constant b supplied by the caller)
  *   z'_ik     = b_i                            for every k != t
- *   z'_it     = min(z_it, nextDown(b_i))       (the largest float strictly below b_i)
+ *   z'_it     = min(z_it, b_i - margin(b_i))   margin(b) = 2^-10 * max(1, |b|)
  * </pre>
  * This is the smallest change that makes a map rectified without lowering any wrong-class value:
  * <ul>
  *   <li>wrong-class components only go up (to the largest of them), the true component only goes
  *       down, so no voxel's ranking of its true class improves for the network by accident;</li>
+ *   <li>the margin is relative (about 0.1% of the ceiling, at least 2^-10) rather than one ulp: with
+ *       one ulp below a ceiling of 0 the gap is 1.4e-45 and the float32 gradient of the RW loss
+ *       underflows to exactly 0, losing the one negative component rectification promises;</li>
  *   <li>wherever the true class was already below every other class, its value is kept, so the
  *       ordering of true-class values across voxels (which voxels matter more) is preserved, and a
  *       map that is already rectified comes back unchanged;</li>
  *   <li>where the map ranked the true class at or above some other class (it carried a wrong
  *       signal there), the true value is pushed just below the ceiling: the voxel keeps the correct
- *       gradient signs but a vanishing gradient, instead of an invented magnitude.</li>
+ *       gradient signs with a small gradient, instead of an invented magnitude.</li>
  * </ul>
  * With one class there are no other components: the map is returned unchanged unless a constant
  * ceiling is supplied. Every value must be finite.
@@ -52,9 +55,15 @@ final class Rectifier {
                     out[k * n + i] = b;
                 }
             }
-            out[t * n + i] = Math.min(finite(z, t * n + i, n), Math.nextDown(b));
+            out[t * n + i] = Math.min(finite(z, t * n + i, n), belowCeiling(b));
         }
         return out;
+    }
+
+    /** The ceiling minus a relative margin that float32 gradients can still resolve. */
+    static float belowCeiling(float b) {
+        float below = b - 0x1p-10f * Math.max(1f, Math.abs(b));
+        return below < b ? below : Math.nextDown(b);
     }
 
     /** Whether, at every voxel, the other-class components are equal and the true one strictly smaller. */

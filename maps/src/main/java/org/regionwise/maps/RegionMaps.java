@@ -104,7 +104,7 @@ public final class RegionMaps {
 
     /**
      * Rectifies any map: at each voxel, every other-class component becomes the largest of them,
-     * and the true-class component becomes {@code min(z_true, nextDown(that largest))}. A map that is
+     * and the true-class component becomes {@code min(z_true, that largest - 2^-10 max(1, |that largest|))}. A map that is
      * already rectified comes back unchanged; see {@link Rectifier} for why this definition.
      *
      * @param z a channel-major map, {@code classes * labels.length} finite values; not modified
@@ -116,7 +116,7 @@ public final class RegionMaps {
 
     /**
      * Rectifies any map to a constant ceiling: every other-class component becomes {@code ceiling},
-     * the true-class component {@code min(z_true, nextDown(ceiling))}.
+     * the true-class component {@code min(z_true, ceiling - 2^-10 max(1, |ceiling|))}.
      */
     public static float[] rectify(float[] z, int[] labels, int classes, float ceiling) {
         if (Float.isNaN(ceiling) || Float.isInfinite(ceiling)) {
