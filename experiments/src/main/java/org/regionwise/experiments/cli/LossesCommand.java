@@ -1,9 +1,22 @@
 package org.regionwise.experiments.cli;
 
+import java.util.concurrent.Callable;
+import org.regionwise.losses.LossRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder for `regionwise losses`: inspecting the losses. */
+/** {@code regionwise losses}: every loss name {@code --loss} accepts, with what it is. */
 @Command(name = "losses", mixinStandardHelpOptions = true,
-        description = "List the losses of SPEC.md and evaluate them (value and gradient) on a label volume and a softmax.")
-final class LossesCommand extends NotImplementedCommand {
+        description = "List every loss name (as given to train --loss) with a one-line description.")
+final class LossesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(LossRegistry.describe());
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+    }
 }
