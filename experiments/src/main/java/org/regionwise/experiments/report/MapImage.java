@@ -52,6 +52,22 @@ public final class MapImage {
         return out;
     }
 
+    /**
+     * Axial slice {@code z} of channel {@code k} of a channel-major 3D map
+     * {@code float[classes * depth * height * width]}, copied out.
+     *
+     * @throws IllegalArgumentException when the map does not hold that channel or slice
+     */
+    public static float[] channel(float[] maps, int k, int z, int depth, int height, int width) {
+        if (z < 0 || z >= depth) {
+            throw new IllegalArgumentException("slice " + z + " is outside a map of depth " + depth);
+        }
+        float[] volume = channel(maps, k, Math.multiplyExact(depth, height), width);
+        float[] out = new float[height * width];
+        System.arraycopy(volume, z * out.length, out, 0, out.length);
+        return out;
+    }
+
     /** Writes the picture with the default scale ({@link OverlayImage#defaultScale}) and limit. */
     public static void write(Path png, float[] values, int height, int width, String title) throws IOException {
         write(png, values, height, width, title, OverlayImage.defaultScale(height, width), Double.NaN);

@@ -52,6 +52,9 @@ class MapImageTest {
         assertArrayEquals(new float[] {5, 6, 7, 8}, MapImage.channel(maps, 1, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> MapImage.channel(maps, 3, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> MapImage.channel(maps, 0, 5, 1));
+        // Channel 1 of a 2-class map of 3 slices of 1x2: slice 2 of it.
+        assertArrayEquals(new float[] {11, 12}, MapImage.channel(maps, 1, 2, 3, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> MapImage.channel(maps, 1, 3, 3, 1, 2));
     }
 
     @Test

@@ -73,6 +73,29 @@ class OverlayImageTest {
         assertThrows(IllegalArgumentException.class, () -> OverlayImage.render(slice(), new IntensityWindow(0, 1), 0));
     }
 
+    @Test
+    void axialSlicesComeOutOfAVolumeAndTheBusiestIsFound() {
+        int depth = 3;
+        int n = H * W;
+        float[] image = new float[depth * n];
+        int[] truth = new int[depth * n];
+        int[] prediction = new int[depth * n];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = i;
+        }
+        truth[n + 5] = 1;
+        truth[2 * n + 1] = 2;
+        truth[2 * n + 2] = 1;
+        prediction[2 * n] = 3;
+        OverlaySlice s = OverlaySlice.axial(depth, H, W, 2, image, truth, prediction);
+        assertEquals(2 * n, s.image()[0]);
+        assertEquals(2, s.truth()[1]);
+        assertEquals(3, s.prediction()[0]);
+        assertEquals(2, OverlaySlice.mostForegroundSlice(truth, depth, H, W));
+        assertEquals(0, OverlaySlice.mostForegroundSlice(new int[depth * n], depth, H, W));
+        assertThrows(IllegalArgumentException.class, () -> OverlaySlice.axial(depth, H, W, 3, image, truth, prediction));
+    }
+
     /** The colour at sub-pixel (dy, dx) of source pixel (row, column) in panel 0 (truth) or 1 (prediction). */
     private static int rgb(BufferedImage image, int panel, int row, int column, int dy, int dx, int scale) {
         int left = panel * (W * scale + OverlayImage.GAP);
