@@ -88,7 +88,7 @@ public final class LearningCurvePlot {
         // multiples of a round step (about ten labels) and drop the vertical grid that would crowd too.
         long step = roundStep((last - epochs[0]) / 10.0);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(
                 x -> Math.rint(x) == x && (long) (double) x % step == 0 ? Long.toString((long) (double) x) : "");
         return chart;
     }
