@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.optim.Adam;
 import org.regionwise.autodiff.optim.PolyLR;
@@ -85,7 +84,7 @@ public final class Trainer {
     public static Trainer resume(TrainingSetup setup, Checkpoint checkpoint) {
         requireSameRun(setup, checkpoint);
         Trainer t = new Trainer(setup, checkpoint.position(), new TrainingHistory(checkpoint.history().epochs()));
-        t.loadModel(checkpoint.model());
+        Models.load(t.model, checkpoint.model());
         t.optimizer.loadStateDict(checkpoint.optimizer());
         t.saved = checkpoint.position();
         return t;
@@ -249,20 +248,6 @@ public final class Trainer {
         CheckpointFile.write(setup.checkpointFile(), checkpoint());
         history.writeCsv(setup.historyFile(), setup.data().classNames());
         saved = position;
-    }
-
-    private void loadModel(Map<String, StateDictFile.Entry> entries) {
-        Map<String, Tensor> own = model.stateTensors();
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (Map.Entry<String, StateDictFile.Entry> e : entries.entrySet()) {
-            Tensor t = own.get(e.getKey());
-            if (t != null && !Arrays.equals(t.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("checkpoint tensor '" + e.getKey() + "' has shape " + Shape.str(e.getValue().shape())
-                        + " but the model's is " + Shape.str(t.shape()));
-            }
-            values.put(e.getKey(), e.getValue().data());
-        }
-        model.loadStateDict(values);
     }
 
     /** What must match between a setup and the checkpoint it resumes. */
