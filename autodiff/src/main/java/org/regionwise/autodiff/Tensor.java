@@ -206,7 +206,8 @@ public final class Tensor {
 
     /** The gradient buffer, allocated (zeros) on first use; backward passes accumulate into it. */
     public float[] gradBuffer() {
-        if (grad == null) grad = new float[numel()];
+        // Leaf gradients (parameters') outlive a training step, so they never come from a BufferArena.
+        if (grad == null) grad = isLeaf() ? new float[numel()] : Buffers.allocate(numel());
         return grad;
     }
 

@@ -1,5 +1,6 @@
 package org.regionwise.losses;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Tensor;
 
@@ -37,7 +38,7 @@ final class RwFunction extends Function {
         int classes = shape[1];
         int pixels = logits.numel() / (batch * classes);
         float[] x = logits.data();
-        float[] probs = new float[x.length];
+        float[] probs = Buffers.allocate(x.length);
         double[] s = new double[classes];
         double acc = 0;
         for (int b = 0; b < batch; b++) {

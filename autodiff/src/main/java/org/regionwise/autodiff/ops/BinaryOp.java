@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import java.util.Arrays;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
@@ -52,7 +53,7 @@ public final class BinaryOp extends Function {
         int[] mapB = Arrays.equals(b.shape(), out) ? null : IndexMap.broadcast(b.shape(), out);
         float[] x = a.data();
         float[] y = b.data();
-        float[] z = new float[Shape.numel(out)];
+        float[] z = Buffers.allocate(Shape.numel(out));
         for (int i = 0; i < z.length; i++) {
             z[i] = kind.f(x[mapA == null ? i : mapA[i]], y[mapB == null ? i : mapB[i]]);
         }

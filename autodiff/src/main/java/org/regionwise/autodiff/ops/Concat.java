@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -40,7 +41,7 @@ public final class Concat extends Function {
         for (int i = 0; i < a; i++) outer *= first[i];
         int inner = 1;
         for (int i = a + 1; i < first.length; i++) inner *= first[i];
-        float[] out = new float[outer * total * inner];
+        float[] out = Buffers.allocate(outer * total * inner);
         int offset = 0;
         for (int t = 0; t < xs.length; t++) {
             float[] in = xs[t].data();

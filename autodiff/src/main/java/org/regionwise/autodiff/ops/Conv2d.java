@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -20,7 +21,7 @@ public final class Conv2d extends Function {
 
     public static Tensor apply(Tensor x, Tensor w, Tensor bias, int stride, int padding, int dilation) {
         ConvGeometry g = geometry("conv2d", x, w, bias, stride, padding, dilation);
-        float[] y = new float[g.outputSize()];
+        float[] y = Buffers.allocate(g.outputSize());
         x.backend().kernels().conv2dForward(g, x.data(), w.data(), bias == null ? null : bias.data(), y);
         return Tensor.fromOp(new Conv2d(x, w, bias, g), y, new int[] {g.n(), g.k(), g.outH(), g.outW()});
     }
@@ -47,7 +48,7 @@ public final class Conv2d extends Function {
         if (gx != null) kernels.conv2dBackwardData(geometry, g, input(1).data(), gx);
         if (gw != null || gb != null) {
             // The weight pass also produces the bias gradient; a frozen weight still needs a sink for it.
-            float[] sinkW = gw != null ? gw : new float[geometry.weightSize()];
+            float[] sinkW = gw != null ? gw : Buffers.allocate(geometry.weightSize());
             kernels.conv2dBackwardWeight(geometry, input(0).data(), g, sinkW, gb);
         }
     }

@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -42,7 +43,7 @@ public final class ConvTranspose2d extends Function {
         // The convolution whose input is our output and whose output is our input.
         ConvGeometry g = new ConvGeometry(xs[0], ws[1], outH, outW, ws[0], ws[2], ws[3],
                 stride, stride, padding, padding, dilation, dilation, xs[2], xs[3]);
-        float[] y = new float[g.inputSize()];
+        float[] y = Buffers.allocate(g.inputSize());
         x.backend().kernels().conv2dBackwardData(g, x.data(), w.data(), y);
         if (bias != null) {
             float[] b = bias.data();
@@ -64,7 +65,7 @@ public final class ConvTranspose2d extends Function {
         float[] gw = gradOf(1);
         float[] gb = inputCount() == 3 ? gradOf(2) : null;
         if (gx != null) {
-            float[] tmp = new float[geometry.outputSize()];
+            float[] tmp = Buffers.allocate(geometry.outputSize());
             kernels.conv2dForward(geometry, g, input(1).data(), null, tmp);
             for (int i = 0; i < tmp.length; i++) gx[i] += tmp[i];
         }

@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import java.util.Arrays;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
@@ -49,7 +50,7 @@ public final class MatMul extends Function {
         int n = sb[sb.length - 1];
         float[] x = a.data();
         float[] y = b.data();
-        float[] out = new float[batch * m * n];
+        float[] out = Buffers.allocate(batch * m * n);
         Kernels kernels = a.backend().kernels();
         for (int i = 0; i < batch; i++) {
             kernels.gemm(false, false, m, n, k, 1f, x, sharedA ? 0 : i * m * k, k, y, sharedB ? 0 : i * k * n, n,

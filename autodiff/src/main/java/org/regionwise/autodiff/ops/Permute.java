@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -56,7 +57,7 @@ public final class Permute extends Function {
             }
         }
         float[] in = x.data();
-        float[] out = new float[n];
+        float[] out = Buffers.allocate(n);
         for (int i = 0; i < n; i++) out[i] = in[source[i]];
         return Tensor.fromOp(new Permute(x, source), out, outShape);
     }

@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -39,7 +40,7 @@ public final class Pool2d extends Function {
         // Pooling is a per-channel convolution, so the convolution geometry describes its windows.
         ConvGeometry g = ConvGeometry.of(s[0] * s[1], 1, s[2], s[3], 1, kernel, kernel, stride, padding, 1);
         float[] in = x.data();
-        float[] out = new float[g.n() * g.outH() * g.outW()];
+        float[] out = Buffers.allocate(g.n() * g.outH() * g.outW());
         int[] argmax = max ? new int[out.length] : null;
         float area = kernel * kernel;
         for (int p = 0; p < g.n(); p++) {

@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -53,7 +54,7 @@ public final class Reduce extends Function {
         }
         int[] map = IndexMap.broadcast(kept, shape);
         float[] in = x.data();
-        float[] out = new float[Shape.numel(kept)];
+        float[] out = Buffers.allocate(Shape.numel(kept));
         int[] argmax = null;
         if (kind == Kind.MAX) {
             argmax = new int[out.length];

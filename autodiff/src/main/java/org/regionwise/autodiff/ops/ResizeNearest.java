@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -32,7 +33,7 @@ public final class ResizeNearest extends Function {
             }
         }
         float[] in = x.data();
-        float[] out = new float[source.length];
+        float[] out = Buffers.allocate(source.length);
         for (int i = 0; i < out.length; i++) out[i] = in[source[i]];
         return Tensor.fromOp(new ResizeNearest(x, source), out, new int[] {s[0], s[1], outH, outW});
     }

@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -34,7 +35,7 @@ public final class Slice extends Function {
         for (int i = a + 1; i < shape.length; i++) inner *= shape[i];
         int len = end - start;
         float[] in = x.data();
-        float[] out = new float[outer * len * inner];
+        float[] out = Buffers.allocate(outer * len * inner);
         for (int o = 0; o < outer; o++) {
             System.arraycopy(in, (o * shape[a] + start) * inner, out, o * len * inner, len * inner);
         }

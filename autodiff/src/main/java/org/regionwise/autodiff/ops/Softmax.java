@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -34,8 +35,8 @@ public final class Softmax extends Function {
         for (int i = a + 1; i < shape.length; i++) inner *= shape[i];
         int len = shape[a];
         float[] in = x.data();
-        float[] probs = new float[in.length];
-        float[] out = log ? new float[in.length] : probs;
+        float[] probs = Buffers.allocate(in.length);
+        float[] out = log ? Buffers.allocate(in.length) : probs;
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < inner; j++) {
                 int base = o * len * inner + j;

@@ -1,5 +1,6 @@
 package org.regionwise.autodiff.ops;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Tensor;
 
@@ -16,7 +17,7 @@ public final class UnaryOp extends Function {
 
     public static Tensor apply(Pointwise fn, Tensor x) {
         float[] in = x.data();
-        float[] y = new float[in.length];
+        float[] y = Buffers.allocate(in.length);
         for (int i = 0; i < y.length; i++) y[i] = fn.value().at(in[i]);
         return Tensor.fromOp(new UnaryOp(fn, x, y), y, x.shape());
     }

@@ -1,5 +1,6 @@
 package org.regionwise.layers.functional;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -80,7 +81,7 @@ public final class BatchNormOp extends Function {
         int c = s[1];
         int plane = s[2] * s[3];
         float[] in = x.data();
-        float[] out = new float[in.length];
+        float[] out = Buffers.allocate(in.length);
         float[] gamma = weight == null ? null : weight.data();
         float[] beta = bias == null ? null : bias.data();
         Groups.forEach(c, in.length, ch -> NormKernels.normalize(in, out, ch * plane, n, c * plane, plane,

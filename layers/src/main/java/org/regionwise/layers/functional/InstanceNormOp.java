@@ -1,5 +1,6 @@
 package org.regionwise.layers.functional;
 
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -37,9 +38,9 @@ public final class InstanceNormOp extends Function {
         int c = s[1];
         int plane = s[2] * s[3];
         float[] in = x.data();
-        float[] out = new float[in.length];
-        float[] mean = new float[n * c];
-        float[] invStd = new float[n * c];
+        float[] out = Buffers.allocate(in.length);
+        float[] mean = Buffers.allocate(n * c);
+        float[] invStd = Buffers.allocate(n * c);
         float[] gamma = weight == null ? null : weight.data();
         float[] beta = bias == null ? null : bias.data();
         Groups.forEach(n * c, in.length, i -> {
