@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The command line's shape: subcommands, help, version, exit codes of placeholders and bad usage. */
+/** The command line's shape: subcommands, help, version, exit codes of bad usage. */
 class MainTest {
     private static final String[] COMMANDS = {"demo", "train", "evaluate", "predict", "maps", "metrics", "losses",
             "paper", "bench", "datasets"};
@@ -46,14 +46,5 @@ class MainTest {
         CliRun run = CliRun.of(command, "--help");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Usage: regionwise " + command), run.out());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"bench"})
-    void placeholdersSayWhatTheyWillDoAndExit2(String command) {
-        CliRun run = CliRun.of(command, "--data", "default");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.oneErrorLine(), run.err());
-        assertTrue(run.err().startsWith("regionwise " + command + ": ") && run.err().contains("not implemented yet"), run.err());
     }
 }

@@ -1,0 +1,115 @@
+package org.regionwise.experiments.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.cpu.FastKernels;
+
+/**
+ * Convolution throughput of a kernel set and the FMA peak it is measured against, as autodiff's
+ * KernelBench measures them (same loop, same shapes, warm-up then the median of timed calls).
+ * Forward GFLOP/s is {@code g.flops() / t_forward}; backward is both passes together,
+ * {@code 2 g.flops() / (t_data + t_weight)}.
+ */
+public final class ConvThroughput {
+    /** The convolution: 64 -> 64 channels, 3x3, padding 1, batch 8 of 128x128. */
+    public static final ConvGeometry STANDARD = ConvGeometry.of(8, 64, 128, 128, 64, 3, 3, 1, 1, 1);
+    /** A small one for smoke tests. */
+    public static final ConvGeometry QUICK = ConvGeometry.of(2, 16, 32, 32, 16, 3, 3, 1, 1, 1);
+
+    private ConvThroughput() {}
+
+    /**
+     * Forward, backward-data and backward-weight medians (ms) and GFLOP/s of {@code g} on {@code kernels}.
+     *
+     * @param warmupNanos warm-up time per pass (at least 3 calls each)
+     * @param reps        timed calls per pass
+     */
+    public static Map<String, Object> measure(Kernels kernels, ConvGeometry g, long warmupNanos, int reps) {
+        Random random = new Random(1);
+        float[] x = uniform(random, g.inputSize());
+        float[] w = uniform(random, g.weightSize());
+        float[] bias = uniform(random, g.k());
+        float[] y = new float[g.outputSize()];
+        float[] dx = new float[g.inputSize()];
+        float[] dw = new float[g.weightSize()];
+        float[] db = new float[g.k()];
+        double fwd = medianSeconds(() -> kernels.conv2dForward(g, x, w, bias, y), warmupNanos, reps);
+        double data = medianSeconds(() -> kernels.conv2dBackwardData(g, y, w, dx), warmupNanos, reps);
+        double weight = medianSeconds(() -> kernels.conv2dBackwardWeight(g, x, y, dw, db), warmupNanos, reps);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shape", String.format(java.util.Locale.ROOT, "%d->%d %dx%d stride %d, batch %d of %dx%d", g.c(), g.k(),
+                g.r(), g.s(), g.strideH(), g.n(), g.h(), g.w()));
+        m.put("kernels", kernels.name());
+        m.put("fwd_ms", fwd * 1e3);
+        m.put("bwd_data_ms", data * 1e3);
+        m.put("bwd_weight_ms", weight * 1e3);
+        m.put("fwd_gflops", g.flops() / fwd * 1e-9);
+        m.put("bwd_data_gflops", g.flops() / data * 1e-9);
+        m.put("bwd_weight_gflops", g.flops() / weight * 1e-9);
+        m.put("bwd_gflops", 2 * g.flops() / (data + weight) * 1e-9);
+        return m;
+    }
+
+    /**
+     * The FMA peak in GFLOP/s of {@code threads} threads running the Vector API loop at once (best of 5),
+     * or null when the JVM lacks {@code jdk.incubator.vector}.
+     */
+    public static Double fmaPeak(int threads, long iterations) throws InterruptedException {
+        if (!FastKernels.vectorApiPresent()) return null;
+        FmaPeak.spin(Math.max(1, iterations / 10), 1f); // compile
+        double best = 0;
+        for (int rep = 0; rep < 5; rep++) {
+            CountDownLatch start = new CountDownLatch(1);
+            Thread[] ts = new Thread[threads];
+            float[] sink = new float[threads];
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                ts[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    sink[id] = FmaPeak.spin(iterations, id);
+                }, "regionwise-fma-peak");
+                ts[t].start();
+            }
+            long t0 = System.nanoTime();
+            start.countDown();
+            for (Thread t : ts) t.join();
+            double s = (System.nanoTime() - t0) * 1e-9;
+            best = Math.max(best, threads * iterations * FmaPeak.flopsPerIteration() / s * 1e-9);
+            if (Float.isNaN(sink[0])) System.out.print("");
+        }
+        return best;
+    }
+
+    /** Vector width of the FMA loop in bits, or 0 without the Vector API. */
+    public static int fmaBits() {
+        return FastKernels.vectorApiPresent() ? FmaPeak.bits() : 0;
+    }
+
+    static double medianSeconds(Runnable call, long warmupNanos, int reps) {
+        long warmEnd = System.nanoTime() + warmupNanos;
+        for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) call.run();
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            call.run();
+            t[i] = (System.nanoTime() - t0) * 1e-9;
+        }
+        Arrays.sort(t);
+        return reps % 2 == 1 ? t[reps / 2] : (t[reps / 2 - 1] + t[reps / 2]) / 2;
+    }
+
+    private static float[] uniform(Random random, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = random.nextFloat() * 2 - 1;
+        return a;
+    }
+}
