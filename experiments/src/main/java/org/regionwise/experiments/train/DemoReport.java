@@ -31,12 +31,8 @@ final class DemoReport {
 
     private DemoReport() {}
 
-    /**
-     * Draws the figures into {@code dir}, adds them to {@code report} and writes {@code dir/report.md}.
-     *
-     * @return the report file
-     */
-    static Path write(Path dir, Report.Builder report, TrainingHistory history, Evaluation evaluation, List<String> classNames)
+    /** Draws the figures into {@code dir} and adds them to {@code report}. */
+    static void drawFigures(Path dir, Report.Builder report, TrainingHistory history, Evaluation evaluation, List<String> classNames)
             throws IOException {
         List<String> foreground = classNames.subList(1, classNames.size());
         LearningCurves curves = new LearningCurves(foreground);
@@ -73,8 +69,12 @@ final class DemoReport {
                 "RRW map, channel " + classNames.get(1) + ", slice " + s.sliceIndex());
         report.figure("The RRW map of the " + classNames.get(1) + " channel on validation slice " + s.sliceIndex()
                 + ": -d/max d inside the class (blue), 1 outside (red)", png);
+    }
+
+    /** Writes {@code dir/report.md} and returns it. */
+    static Path write(Path dir, Report report) throws IOException {
         Path file = dir.resolve(REPORT);
-        ReportWriter.write(file, report.build());
+        ReportWriter.write(file, report);
         return file;
     }
 

@@ -2,6 +2,7 @@ package org.regionwise.experiments.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,11 @@ public final class Trainer {
         return position;
     }
 
+    /** The training options of this run. */
+    public TrainingOptions options() {
+        return setup.options();
+    }
+
     /** Steps per epoch of this run. */
     public int stepsPerEpoch() {
         return stepsPerEpoch;
@@ -115,13 +121,23 @@ public final class Trainer {
      * @throws IOException when a checkpoint cannot be written
      */
     public TrainingResult run() throws IOException {
+        return run(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run()}, but returns ({@link StopReason#EPOCH_LIMIT}) after at most {@code epochLimit} more
+     * epochs; calling again continues.
+     */
+    public TrainingResult run(int epochLimit) throws IOException {
+        if (epochLimit < 1) throw new IllegalArgumentException("the epoch limit must be >= 1, got " + epochLimit);
         TrainingOptions o = setup.options();
+        int stopAt = (int) Math.min(o.epochs(), (long) position.epoch() + epochLimit);
         Progress progress = setup.progress();
         long sessionStart = setup.nanoTime().getAsLong();
         long trainingNanos = 0; // this session's step time, for the rate
         int sessionSteps = 0;
         progress.started(position, o.epochs(), stepsPerEpoch);
-        while (position.epoch() < o.epochs()) {
+        while (position.epoch() < stopAt) {
             int epoch = position.epoch();
             double lr = schedule.apply(epoch);
             loss.setEpoch(epoch);
@@ -161,9 +177,36 @@ public final class Trainer {
             saveCheckpoint();
             progress.epochFinished(record, o.epochs());
         }
+        if (position.epoch() < o.epochs()) {
+            return new TrainingResult(StopReason.EPOCH_LIMIT, "paused after epoch " + position.epoch() + " of " + o.epochs()
+                    + "; checkpoint " + setup.checkpointFile(), saved, history, setup.checkpointFile());
+        }
         String message = "trained " + o.epochs() + " epochs; checkpoint " + setup.checkpointFile();
         progress.note(message);
         return new TrainingResult(StopReason.COMPLETED, message, saved, history, setup.checkpointFile());
+    }
+
+    /**
+     * This run continued with {@code epochs} epochs in all, validation every {@code validateEvery} and a new
+     * time budget (for the calls to {@link #run} that follow), from the current state. Allowed only at an epoch boundary no later than the end of epoch 0, where it
+     * is exact: the weights then equal those of a run started with the new count, because the only
+     * epoch trained so far ran at {@code lr0 (1 - 0/E)^0.9 = lr0} whatever E is, and nothing else that
+     * touched the weights depends on E. This lets the demo fit its epoch count to a time budget after
+     * timing epoch 0 on the real data.
+     *
+     * @throws IllegalStateException after epoch 0, or in the middle of an epoch
+     */
+    public Trainer withEpochs(int epochs, int validateEvery, Duration timeBudget) throws IOException {
+        if (position.epoch() > 1 || !position.atEpochStart()) {
+            throw new IllegalStateException("the epoch count can change only before or right after epoch 0, not at " + position);
+        }
+        TrainingOptions o = setup.options().withEpochs(epochs).withValidateEvery(validateEvery).withTimeBudget(timeBudget);
+        TrainingSetup replanned = setup.withOptions(o);
+        Checkpoint now = checkpoint();
+        Trainer t = resume(replanned, new Checkpoint(now.network(), o, now.data(), now.position(), now.optimizer(), now.model(),
+                now.history()));
+        t.saveCheckpoint();
+        return t;
     }
 
     /** One optimiser step on {@code batch}; returns the loss, or a non-finite value without stepping. */

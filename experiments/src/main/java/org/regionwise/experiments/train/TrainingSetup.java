@@ -72,6 +72,14 @@ public final class TrainingSetup {
         return new Builder(network, options, data, train, validation, checkpointFile);
     }
 
+    /** This setup with other training options (same data, loss factory, progress, clock and map options). */
+    public TrainingSetup withOptions(TrainingOptions newOptions) {
+        Builder b = new Builder(network, newOptions, data, train, validation, checkpointFile)
+                .progress(progress).clock(nanoTime).mapOptions(mapOptions);
+        b.loss = loss;
+        return new TrainingSetup(b);
+    }
+
     public UNet2dConfig network() { return network; }
     public TrainingOptions options() { return options; }
     public DataSpec data() { return data; }

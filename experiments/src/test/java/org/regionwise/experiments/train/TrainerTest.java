@@ -96,6 +96,23 @@ class TrainerTest {
     }
 
     @Test
+    void changingTheEpochCountAfterEpochZeroEqualsStartingWithIt() throws IOException {
+        Trainer planned = train(TinyData.options(13), dir.resolve("planned/checkpoint.npz"));
+
+        Trainer t = Trainer.start(TinyData.setup(TinyData.options(13).withEpochs(50).withValidateEvery(7),
+                dir.resolve("replanned/checkpoint.npz")).build());
+        TrainingResult paused = t.run(1);
+        assertEquals(StopReason.EPOCH_LIMIT, paused.reason());
+        assertEquals(TrainingPosition.startOf(1), CheckpointFile.read(dir.resolve("replanned/checkpoint.npz")).position());
+        Trainer replanned = t.withEpochs(3, 1, null);
+        assertEquals(3, CheckpointFile.read(dir.resolve("replanned/checkpoint.npz")).options().epochs(), "saved with the new count");
+        assertEquals(StopReason.COMPLETED, replanned.run().reason());
+
+        assertSameWeights(planned.model().stateDict(), replanned.model().stateDict());
+        assertThrows(IllegalStateException.class, () -> replanned.withEpochs(4, 1, null), "too late: epoch 1 ran at lr(E)");
+    }
+
+    @Test
     void nanLossStopsWithAClearMessageAndKeepsTheLastGoodCheckpoint() throws IOException {
         Path checkpoint = dir.resolve("nan/checkpoint.npz");
         AtomicInteger calls = new AtomicInteger();
