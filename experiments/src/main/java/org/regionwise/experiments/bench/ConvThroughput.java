@@ -1,5 +1,7 @@
 package org.regionwise.experiments.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +40,12 @@ public final class ConvThroughput {
         float[] dx = new float[g.inputSize()];
         float[] dw = new float[g.weightSize()];
         float[] db = new float[g.k()];
-        double fwd = medianSeconds(() -> kernels.conv2dForward(g, x, w, bias, y), warmupNanos, reps);
-        double data = medianSeconds(() -> kernels.conv2dBackwardData(g, y, w, dx), warmupNanos, reps);
-        double weight = medianSeconds(() -> kernels.conv2dBackwardWeight(g, x, y, dw, db), warmupNanos, reps);
+        double[] f = median(() -> kernels.conv2dForward(g, x, w, bias, y), warmupNanos, reps);
+        double[] d = median(() -> kernels.conv2dBackwardData(g, y, w, dx), warmupNanos, reps);
+        double[] wt = median(() -> kernels.conv2dBackwardWeight(g, x, y, dw, db), warmupNanos, reps);
+        double fwd = f[0];
+        double data = d[0];
+        double weight = wt[0];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shape", String.format(java.util.Locale.ROOT, "%d->%d %dx%d stride %d, batch %d of %dx%d", g.c(), g.k(),
                 g.r(), g.s(), g.strideH(), g.n(), g.h(), g.w()));
@@ -52,6 +57,11 @@ public final class ConvThroughput {
         m.put("bwd_data_gflops", g.flops() / data * 1e-9);
         m.put("bwd_weight_gflops", g.flops() / weight * 1e-9);
         m.put("bwd_gflops", 2 * g.flops() / (data + weight) * 1e-9);
+        m.put("flops", g.flops());
+        if (f[1] >= 0 && d[1] >= 0 && wt[1] >= 0) {
+            m.put("fwd_cpu_ms", f[1] * 1e3);
+            m.put("bwd_cpu_ms", (d[1] + wt[1]) * 1e3);
+        }
         return m;
     }
 
@@ -89,22 +99,66 @@ public final class ConvThroughput {
         return best;
     }
 
+    /**
+     * The FMA peak of one thread per second of its own CPU time (best of 5), as KernelBench measures it: the
+     * thread's CPU clock stops while another job holds the core, so this is what one core gives when it is
+     * ours, whatever the load. Null without the Vector API.
+     */
+    public static Double fmaPeakPerCpuSecond(long iterations) {
+        if (!FastKernels.vectorApiPresent()) return null;
+        var bean = ManagementFactory.getThreadMXBean();
+        if (!bean.isCurrentThreadCpuTimeSupported()) return null;
+        double best = 0;
+        for (int rep = 0; rep < 5; rep++) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            float r = FmaPeak.spin(iterations, rep);
+            double s = (bean.getCurrentThreadCpuTime() - t0) * 1e-9;
+            if (Float.isNaN(r)) System.out.print("");
+            if (s > 0) best = Math.max(best, iterations * FmaPeak.flopsPerIteration() / s * 1e-9);
+        }
+        return best;
+    }
+
     /** Vector width of the FMA loop in bits, or 0 without the Vector API. */
     public static int fmaBits() {
         return FastKernels.vectorApiPresent() ? FmaPeak.bits() : 0;
     }
 
-    static double medianSeconds(Runnable call, long warmupNanos, int reps) {
+    /**
+     * Warm-up, then the medians of {@code reps} timed calls: wall seconds, and CPU seconds summed over every
+     * live Java thread (the kernels' workers included; nanosecond thread clocks, where the process clock
+     * ticks in 10 ms), -1 when the JVM cannot tell.
+     */
+    static double[] median(Runnable call, long warmupNanos, int reps) {
         long warmEnd = System.nanoTime() + warmupNanos;
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) call.run();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         double[] t = new double[reps];
+        double[] cpu = new double[reps];
         for (int i = 0; i < reps; i++) {
+            long c0 = cpuClock ? threadCpuNanos(threads) : 0;
             long t0 = System.nanoTime();
             call.run();
             t[i] = (System.nanoTime() - t0) * 1e-9;
+            cpu[i] = cpuClock ? (threadCpuNanos(threads) - c0) * 1e-9 : -1;
         }
-        Arrays.sort(t);
-        return reps % 2 == 1 ? t[reps / 2] : (t[reps / 2 - 1] + t[reps / 2]) / 2;
+        return new double[] {median(t), median(cpu)};
+    }
+
+    private static long threadCpuNanos(ThreadMXBean threads) {
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long c = threads.getThreadCpuTime(id);
+            if (c > 0) sum += c;
+        }
+        return sum;
+    }
+
+    private static double median(double[] v) {
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     private static float[] uniform(Random random, int n) {

@@ -13,7 +13,10 @@ import java.util.List;
  * <p>For contestants that ask for it, bytes allocated on the Java heap during each timed step are summed
  * over every live thread with {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} (the
  * kernels' worker threads included; a thread that ends inside a step would take its count with it, and the
- * kernels' pool threads do not end). Collector time during the step comes from the GC MXBeans.
+ * kernels' pool threads do not end). Collector time during the step comes from the GC MXBeans, and the
+ * process CPU time during the step (every thread of the process, native ones included, so the peer's
+ * OpenMP threads too) from {@code com.sun.management.OperatingSystemMXBean}: on a machine shared with other
+ * jobs, CPU time per step is the load-robust measure of the work, wall time what a user waits.
  */
 public final class StepTimer {
 
@@ -25,6 +28,7 @@ public final class StepTimer {
         final List<Double> ms = new ArrayList<>();
         final List<Double> allocatedBytes = new ArrayList<>();
         final List<Double> gcMs = new ArrayList<>();
+        final List<Double> cpuMs = new ArrayList<>();
         Float firstLoss;
         Float lastLoss;
         Double lastMs;
@@ -59,6 +63,16 @@ public final class StepTimer {
             return failure != null || allocatedBytes.isEmpty() ? null : median(allocatedBytes);
         }
 
+        /** Median process CPU milliseconds per timed step, or null when the JVM cannot tell. */
+        public Double medianCpuMs() {
+            return failure != null || cpuMs.isEmpty() ? null : median(cpuMs);
+        }
+
+        /** The fastest timed step: the one least disturbed by other jobs. */
+        public Double minMs() {
+            return failure != null || ms.isEmpty() ? null : ms.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
+        }
+
         public Double medianGcMs() {
             return failure != null || gcMs.isEmpty() ? null : median(gcMs);
         }
@@ -79,6 +93,8 @@ public final class StepTimer {
 
     private final List<Entry> entries = new ArrayList<>();
     private final com.sun.management.ThreadMXBean threads = threadBean();
+    private final com.sun.management.OperatingSystemMXBean os =
+            ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean b ? b : null;
 
     public Entry add(String name, TrainingStep step, boolean countAllocation) {
         Entry e = new Entry(name, step, countAllocation);
@@ -102,6 +118,7 @@ public final class StepTimer {
                 if (e.failure != null) continue;
                 long allocBefore = timed && e.countAllocation && threads != null ? allocated() : 0;
                 long gcBefore = timed ? gcMillis() : 0;
+                long cpuBefore = timed && os != null ? os.getProcessCpuTime() : -1;
                 long t0 = System.nanoTime();
                 float loss;
                 try {
@@ -115,6 +132,8 @@ public final class StepTimer {
                 if (timed) {
                     e.ms.add((t1 - t0) / 1e6);
                     e.gcMs.add((double) (gcMillis() - gcBefore));
+                    long cpuAfter = os != null ? os.getProcessCpuTime() : -1;
+                    if (cpuBefore >= 0 && cpuAfter >= 0) e.cpuMs.add((cpuAfter - cpuBefore) / 1e6);
                     if (e.countAllocation && threads != null) e.allocatedBytes.add((double) (allocated() - allocBefore));
                 }
                 if (e.firstLoss == null) e.firstLoss = loss;

@@ -76,6 +76,14 @@ public final class UNetBench {
             fma(o, r, progress);
             conv(o, backend, r, progress);
             steps(o, r, progress);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A device runtime's own exception (TornadoVM's out-of-memory, for one): one line naming the backend.
+            String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse("").replaceAll("\u001b\\[[0-9;]*m", "").strip();
+            throw new IllegalStateException("--backend " + o.backend() + " (" + backend.name() + "): "
+                    + e.getClass().getSimpleName() + ": " + message, e);
         } finally {
             Backends.setDefault(previous);
             if (backend.kernels() instanceof AutoCloseable closeable) {
@@ -122,6 +130,10 @@ public final class UNetBench {
         } else {
             r.put("fma_bits", ConvThroughput.fmaBits());
         }
+        Double perCore = ConvThroughput.fmaPeakPerCpuSecond(o.fmaIterations());
+        if (perCore != null) {
+            r.put("fma_peak_per_core_cpu_gflops", perCore);
+        }
         r.put("fma_load", MachineInfo.load());
     }
 
@@ -136,11 +148,20 @@ public final class UNetBench {
             r.put("conv_" + key, c.get(key));
         }
         Double peak = (Double) r.get("fma_peak_gflops");
-        r.put("conv_fwd_share_of_peak", peak == null ? null : (Double) c.get("fwd_gflops") / peak);
-        r.put("conv_bwd_share_of_peak", peak == null ? null : (Double) c.get("bwd_gflops") / peak);
-        if (peak == null) {
-            r.put("conv_fwd_share_of_peak_reason", "no FMA peak");
-            r.put("conv_bwd_share_of_peak_reason", "no FMA peak");
+        boolean onCpu = backend instanceof CpuBackend;
+        String noShare = !onCpu ? "the FMA peak is the CPU's; the convolution ran on " + backend.name() : "no FMA peak";
+        r.put("conv_fwd_share_of_peak", peak == null || !onCpu ? null : (Double) c.get("fwd_gflops") / peak);
+        r.put("conv_bwd_share_of_peak", peak == null || !onCpu ? null : (Double) c.get("bwd_gflops") / peak);
+        if (peak == null || !onCpu) {
+            r.put("conv_fwd_share_of_peak_reason", noShare);
+            r.put("conv_bwd_share_of_peak_reason", noShare);
+        }
+        // Load-robust: FLOPs per CPU-second the kernels used, as a share of one core's FMA rate per CPU-second.
+        Double perCore = (Double) r.get("fma_peak_per_core_cpu_gflops");
+        double flops = (Double) c.get("flops");
+        if (onCpu && perCore != null && c.get("fwd_cpu_ms") != null) {
+            r.put("conv_fwd_cpu_efficiency", flops / ((Double) c.get("fwd_cpu_ms") * 1e-3) * 1e-9 / perCore);
+            r.put("conv_bwd_cpu_efficiency", 2 * flops / ((Double) c.get("bwd_cpu_ms") * 1e-3) * 1e-9 / perCore);
         }
         r.put("conv_load", MachineInfo.load());
     }
@@ -199,6 +220,8 @@ public final class UNetBench {
         r.put("unet_step_ms", ms);
         r.put("unet_step_ms_runs", oursEntry.stepMs());
         r.put("unet_effective_gflops", spec.stepFlops() / (ms * 1e-3) * 1e-9);
+        r.put("unet_step_ms_min", oursEntry.minMs());
+        r.put("unet_step_cpu_ms", oursEntry.medianCpuMs());
         r.put("unet_loss_first", oursEntry.firstLoss());
         r.put("unet_loss_last", oursEntry.lastLoss());
         Double bytes = oursEntry.medianAllocatedBytes();
@@ -221,6 +244,8 @@ public final class UNetBench {
         } else {
             r.put("peer_unet_step_ms_runs", peerEntry.stepMs());
             r.put("peer_effective_gflops", spec.stepFlops() / (peerMs * 1e-3) * 1e-9);
+            r.put("peer_unet_step_ms_min", peerEntry.minMs());
+            r.put("peer_unet_step_cpu_ms", peerEntry.medianCpuMs());
             r.put("peer_loss_first", peerEntry.firstLoss());
             r.put("peer_loss_last", peerEntry.lastLoss());
         }
@@ -229,7 +254,15 @@ public final class UNetBench {
                     + "reflect real training");
         }
         r.put("ratio", peerMs == null ? null : ms / peerMs);
-        if (peerMs == null) r.put("ratio_reason", "no peer figure: " + peerReason);
+        if (peerMs == null) {
+            r.put("ratio_reason", "no peer figure: " + peerReason);
+        } else {
+            // Load-robust companions of the ratio of medians: fastest step against fastest step, and CPU time.
+            r.put("ratio_of_fastest", oursEntry.minMs() / peerEntry.minMs());
+            Double oursCpu = oursEntry.medianCpuMs();
+            Double peerCpu = peerEntry.medianCpuMs();
+            r.put("cpu_time_ratio", oursCpu == null || peerCpu == null || peerCpu == 0 ? null : oursCpu / peerCpu);
+        }
     }
 
     private static String last(StepTimer.Entry e) {

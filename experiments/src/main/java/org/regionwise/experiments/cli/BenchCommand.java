@@ -132,56 +132,64 @@ final class BenchCommand implements Callable<Integer> {
     private static void printUNet(PrintWriter out, Map<String, Object> r) {
         out.printf(Locale.ROOT, "%s; backend %s, %s thread(s), median of %s steps after %s warm-up%n", r.get("config"),
                 r.get("backend"), r.get("threads"), r.get("steps"), r.get("warmup"));
-        out.printf(Locale.ROOT, "  regionwise step   %s  (%s GFLOP/s effective on %s GFLOP counted)%n",
-                ms(r.get("unet_step_ms")), num(r.get("unet_effective_gflops"), 1), num(r.get("unet_gflop_per_step"), 1));
-        out.printf(Locale.ROOT, "  allocated         %s per step, GC %s per step%n",
-                r.get("alloc_mb_per_step") == null ? "n/a: " + r.get("alloc_mb_per_step_reason")
-                        : num(r.get("alloc_mb_per_step"), 1) + " MB", ms(r.get("gc_ms_per_step")));
+        row(out, "regionwise step", ms(r.get("unet_step_ms")) + " (" + num(r.get("unet_effective_gflops"), 1)
+                + " GFLOP/s effective on " + num(r.get("unet_gflop_per_step"), 1) + " GFLOP counted; fastest "
+                + ms(r.get("unet_step_ms_min")) + ", CPU " + ms(r.get("unet_step_cpu_ms")) + ")");
+        row(out, "allocated per step", (r.get("alloc_mb_per_step") == null ? "n/a: " + r.get("alloc_mb_per_step_reason")
+                : num(r.get("alloc_mb_per_step"), 1) + " MB (target < 10)") + ", GC " + ms(r.get("gc_ms_per_step")));
         if (r.get("peer_unet_step_ms") != null) {
-            out.printf(Locale.ROOT, "  peer step         %s  (%s GFLOP/s effective) %s%n", ms(r.get("peer_unet_step_ms")),
-                    num(r.get("peer_effective_gflops"), 1), r.get("peer"));
-            out.printf(Locale.ROOT, "  ratio             %s regionwise/peer (target <= 1.0, goal 0.7)%n", num(r.get("ratio"), 2));
+            row(out, "peer step", ms(r.get("peer_unet_step_ms")) + " (" + num(r.get("peer_effective_gflops"), 1)
+                    + " GFLOP/s effective; fastest " + ms(r.get("peer_unet_step_ms_min")) + ", CPU "
+                    + ms(r.get("peer_unet_step_cpu_ms")) + ") " + r.get("peer"));
+            row(out, "ratio regionwise/peer", num(r.get("ratio"), 2) + " of medians (target <= 1.0, goal 0.7); fastest/fastest "
+                    + num(r.get("ratio_of_fastest"), 2) + ", CPU time " + num(r.get("cpu_time_ratio"), 2));
+            if (r.get("peer_warning") != null) row(out, "warning", String.valueOf(r.get("peer_warning")));
         } else {
             out.printf("  %s%n", r.get("peer_unet_step_ms_reason"));
         }
-        out.printf(Locale.ROOT, "  loss              regionwise %s -> %s%s%n", num(r.get("unet_loss_first"), 4),
-                num(r.get("unet_loss_last"), 4), r.get("peer_loss_first") == null ? ""
-                        : ", peer " + num(r.get("peer_loss_first"), 4) + " -> " + num(r.get("peer_loss_last"), 4));
+        row(out, "loss", "regionwise " + num(r.get("unet_loss_first"), 4) + " -> " + num(r.get("unet_loss_last"), 4)
+                + (r.get("peer_loss_first") == null ? ""
+                        : ", peer " + num(r.get("peer_loss_first"), 4) + " -> " + num(r.get("peer_loss_last"), 4)));
         Object peak = r.get("fma_peak_gflops");
-        out.printf(Locale.ROOT, "  FMA peak          %s%n", peak == null ? "n/a: " + r.get("fma_peak_gflops_reason")
-                : num(peak, 1) + " GFLOP/s (" + r.get("fma_bits") + "-bit vectors, " + r.get("threads") + " threads)");
-        out.printf(Locale.ROOT, "  conv2d %s: forward %s GFLOP/s (%s of peak, target 60%%), backward %s GFLOP/s "
-                        + "(%s, target 45%%; data %s, weight %s)%n", r.get("conv_shape"), num(r.get("conv_fwd_gflops"), 1),
-                pct(r.get("conv_fwd_share_of_peak")), num(r.get("conv_bwd_gflops"), 1), pct(r.get("conv_bwd_share_of_peak")),
-                num(r.get("conv_bwd_data_gflops"), 1), num(r.get("conv_bwd_weight_gflops"), 1));
-        out.printf(Locale.ROOT, "  load average      before %s, after %s%n", load(r.get("load_before")), load(r.get("load_after")));
+        row(out, "FMA peak", peak == null ? "n/a: " + r.get("fma_peak_gflops_reason")
+                : num(peak, 1) + " GFLOP/s (" + r.get("fma_bits") + "-bit vectors, " + r.get("threads") + " threads; one core "
+                        + num(r.get("fma_peak_per_core_cpu_gflops"), 1) + " GFLOP/s per CPU-second)");
+        row(out, "conv2d " + r.get("conv_shape"), "");
+        row(out, "  forward", num(r.get("conv_fwd_gflops"), 1) + " GFLOP/s = " + pct(r.get("conv_fwd_share_of_peak"))
+                + " of peak (target 60%); CPU-time efficiency " + pct(r.get("conv_fwd_cpu_efficiency")));
+        row(out, "  backward (data + weight)", num(r.get("conv_bwd_gflops"), 1) + " GFLOP/s = "
+                + pct(r.get("conv_bwd_share_of_peak")) + " of peak (target 45%); data " + num(r.get("conv_bwd_data_gflops"), 1)
+                + ", weight " + num(r.get("conv_bwd_weight_gflops"), 1) + "; CPU-time efficiency "
+                + pct(r.get("conv_bwd_cpu_efficiency")));
+        row(out, "load average", "before " + load(r.get("load_before")) + ", after " + load(r.get("load_after")));
         printMachine(out, r);
     }
 
     private static void printMaps(PrintWriter out, Map<String, Object> r) {
         out.printf(Locale.ROOT, "maps, %s thread(s), median of %s runs after %s warm-up%n", r.get("threads"), r.get("runs"),
                 r.get("warmups"));
-        out.printf(Locale.ROOT, "  EDT %s ellipsoid      %s wall (%s CPU)%n", r.get("edt_shape"), ms(r.get("edt_ms")),
-                ms(r.get("edt_cpu_ms")));
-        out.printf(Locale.ROOT, "  RRW %s, %s classes   %s wall (%s CPU)%n", r.get("rrw_shape"), r.get("rrw_classes"),
-                ms(r.get("rrw_ms")), ms(r.get("rrw_cpu_ms")));
+        row(out, "EDT " + r.get("edt_shape") + " ellipsoid", ms(r.get("edt_ms")) + " wall (" + ms(r.get("edt_cpu_ms")) + " CPU)");
+        row(out, "RRW " + r.get("rrw_shape") + ", " + r.get("rrw_classes") + " classes",
+                ms(r.get("rrw_ms")) + " wall (" + ms(r.get("rrw_cpu_ms")) + " CPU)");
         if (r.get("scipy_edt_ms") != null) {
-            out.printf(Locale.ROOT, "  scipy %s EDT           %s (1 thread; %s), same distances: %s%n", r.get("scipy_version"),
-                    ms(r.get("scipy_edt_ms")), r.get("scipy_python"), r.get("same_result"));
-            out.printf(Locale.ROOT, "  EDT ratio              %s regionwise/scipy (target <= 0.1)%n", num(r.get("edt_ratio"), 3));
+            row(out, "scipy " + r.get("scipy_version") + " EDT", ms(r.get("scipy_edt_ms")) + " (1 thread; " + r.get("scipy_python")
+                    + "), same distances: " + r.get("same_result"));
+            row(out, "EDT ratio", num(r.get("edt_ratio"), 3) + " regionwise/scipy (target <= 0.1)");
         } else {
             out.printf("  %s%n", r.get("scipy_edt_ms_reason"));
         }
-        out.printf(Locale.ROOT, "  load average           before %s, after %s%n", load(r.get("load_before")),
-                load(r.get("load_after")));
+        row(out, "load average", "before " + load(r.get("load_before")) + ", after " + load(r.get("load_after")));
         printMachine(out, r);
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf(Locale.ROOT, "  %-30s %s%n", label, value);
     }
 
     @SuppressWarnings("unchecked")
     private static void printMachine(PrintWriter out, Map<String, Object> r) {
         Map<String, Object> m = (Map<String, Object>) r.get("machine");
-        out.printf(Locale.ROOT, "  machine           %s, %s cores; %s; %s%n", m.get("cpu"), m.get("cores"), m.get("jdk"),
-                m.get("date"));
+        row(out, "machine", m.get("cpu") + ", " + m.get("cores") + " cores; " + m.get("jdk") + "; " + m.get("date"));
     }
 
     private static String ms(Object v) {
