@@ -105,7 +105,7 @@ public final class UNetBench {
         String key = name == null ? CPU : name.trim().toLowerCase(Locale.ROOT);
         Backend backend;
         if (key.equals(CPU)) {
-            backend = new CpuBackend(FastKernels.best(threads));
+            backend = new CpuBackend(new TimedKernels(FastKernels.best(threads)));
         } else if (GpuBackends.names().contains(key)) {
             try {
                 backend = GpuBackends.create(key);
@@ -202,9 +202,12 @@ public final class UNetBench {
                 peerEntry != null ? " each" : "");
         int[] round = {0};
         StepTimer.Entry peerShown = peerEntry;
+        TimedKernels timed = Backends.getDefault().kernels() instanceof TimedKernels t ? t : null;
+        if (timed != null) timed.reset();
         try {
             timer.run(o.warmup(), o.steps(), () -> {
                 round[0]++;
+                if (timed != null && round[0] == o.warmup()) timed.reset(); // count the timed steps only
                 List<Double> load = MachineInfo.load();
                 say(progress, "  step %d/%d%s: regionwise %s%s, load %s", round[0], o.warmup() + o.steps(),
                         round[0] <= o.warmup() ? " (warm-up)" : "", last(oursEntry),
@@ -221,6 +224,19 @@ public final class UNetBench {
         r.put("unet_step_ms_runs", oursEntry.stepMs());
         r.put("unet_effective_gflops", spec.stepFlops() / (ms * 1e-3) * 1e-9);
         r.put("unet_step_ms_min", oursEntry.minMs());
+        if (timed != null) {
+            // Where a step's time goes: kernel wall time per step (mean over the timed steps), the rest outside.
+            double[] k = timed.millis();
+            double meanStep = oursEntry.stepMs().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            Map<String, Object> split = new LinkedHashMap<>();
+            split.put("conv_fwd_ms", k[1] / o.steps());
+            split.put("conv_bwd_data_ms", k[2] / o.steps());
+            split.put("conv_bwd_weight_ms", k[3] / o.steps());
+            split.put("gemm_ms", k[0] / o.steps());
+            split.put("outside_kernels_ms", meanStep - (k[0] + k[1] + k[2] + k[3]) / o.steps());
+            split.put("mean_step_ms", meanStep);
+            r.put("unet_step_split", split);
+        }
         r.put("unet_step_cpu_ms", oursEntry.medianCpuMs());
         r.put("unet_loss_first", oursEntry.firstLoss());
         r.put("unet_loss_last", oursEntry.lastLoss());

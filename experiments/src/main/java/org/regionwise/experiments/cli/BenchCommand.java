@@ -135,6 +135,11 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "regionwise step", ms(r.get("unet_step_ms")) + " (" + num(r.get("unet_effective_gflops"), 1)
                 + " GFLOP/s effective on " + num(r.get("unet_gflop_per_step"), 1) + " GFLOP counted; fastest "
                 + ms(r.get("unet_step_ms_min")) + ", CPU " + ms(r.get("unet_step_cpu_ms")) + ")");
+        if (r.get("unet_step_split") instanceof Map<?, ?> split) {
+            row(out, "  of which (mean)", "conv forward " + ms(split.get("conv_fwd_ms")) + ", backward data "
+                    + ms(split.get("conv_bwd_data_ms")) + ", backward weight " + ms(split.get("conv_bwd_weight_ms"))
+                    + ", gemm " + ms(split.get("gemm_ms")) + "; outside the kernels " + ms(split.get("outside_kernels_ms")));
+        }
         row(out, "allocated per step", (r.get("alloc_mb_per_step") == null ? "n/a: " + r.get("alloc_mb_per_step_reason")
                 : num(r.get("alloc_mb_per_step"), 1) + " MB (target < 10)") + ", GC " + ms(r.get("gc_ms_per_step")));
         if (r.get("peer_unet_step_ms") != null) {
