@@ -124,6 +124,10 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpointFile = out.resolve(CHECKPOINT);
         Checkpoint previous = resume ? previousRun(checkpointFile) : null;
         if (previous == null) checkNewRun(checkpointFile);
+        if (previous != null && previous.finished()) {
+            stdout.println("the run in " + out + " has finished all " + previous.options().epochs() + " epochs; nothing to resume");
+            return Main.OK;
+        }
         int threadCount = ComputeBackends.threads(threads);
         var installed = ComputeBackends.install(backend, threadCount);
 
@@ -135,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
-                : TrainingDataLoader.describe(dataset, data, scale, validationFraction, network);
+                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, network);
         TrainingOptions options = (previous != null ? previous.options()
                 : new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
                         !noAugment, null))
@@ -177,11 +181,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!given.isEmpty()) {
             throw usage("--resume takes the run's settings from its checkpoint; drop " + String.join(", ", given));
         }
-        Checkpoint c = CheckpointFile.read(checkpointFile);
-        if (c.finished()) {
-            spec.commandLine().getOut().println("the run in " + out + " has finished all " + c.options().epochs() + " epochs");
-        }
-        return c;
+        return CheckpointFile.read(checkpointFile);
     }
 
     /** What can be checked before loading anything. */
@@ -214,6 +214,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);
         }
+    }
+
+    /** The data location as saved in checkpoints: a folder absolute, so evaluate and --resume work from anywhere. */
+    private static String location(String data) {
+        return DataSpec.DEFAULT.equals(data) ? data : Path.of(data).toAbsolutePath().normalize().toString();
     }
 
     private void warnAboutData(TrainingData dataset) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.regionwise.autodiff.BufferArena;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.optim.Adam;
 import org.regionwise.autodiff.optim.PolyLR;
@@ -53,6 +54,8 @@ public final class Trainer {
     private final DeepSupervisionLoss loss;
     private final TrainingHistory history;
     private final MapCache maps = new MapCache(MAP_CACHE_ENTRIES);
+    /** Buffers of one step, reused by the next: steady-state steps allocate (almost) nothing. */
+    private final BufferArena arena = new BufferArena();
     private final int stepsPerEpoch;
     private TrainingPosition position;
     /** The position the checkpoint file holds, or null when this run has none yet. */
@@ -209,8 +212,18 @@ public final class Trainer {
         return t;
     }
 
-    /** One optimiser step on {@code batch}; returns the loss, or a non-finite value without stepping. */
+    /**
+     * One optimiser step on {@code batch}; returns the loss, or a non-finite value without stepping. The
+     * step's activations and intermediate gradients come from {@link #arena}, recycled by the next step
+     * (parameters, their gradients and Adam's moments live outside it).
+     */
     private double step(Batch batch) {
+        try (var recycled = arena.open()) {
+            return stepInArena(batch);
+        }
+    }
+
+    private double stepInArena(Batch batch) {
         Tensor x = Tensor.of(batch.images(), batch.imageShape());
         double[] spacing = setup.data().spacing();
         Target target = Target.builder(batch.labels(), batch.size(), batch.height(), batch.width(), setup.network().classes())

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Backends;
+import org.regionwise.autodiff.backend.CpuBackend;
+import org.regionwise.autodiff.cpu.FastKernels;
 import org.regionwise.losses.Loss;
 import org.regionwise.losses.LossRegistry;
 import org.regionwise.losses.Target;
@@ -37,6 +41,20 @@ class TrainerTest {
         assertSameWeights(a, b);
         assertFalse(java.util.Arrays.equals(a.get("encoder.0.conv1.weight"), other.get("encoder.0.conv1.weight")),
                 "another seed gives other weights");
+    }
+
+    @Test
+    void theMultithreadedFastKernelsAreDeterministicForAFixedThreadCount() throws IOException {
+        Backend before = Backends.getDefault();
+        try {
+            Backends.setDefault(new CpuBackend(FastKernels.best(2))); // Vector API when the JVM has it, else scalar
+            TrainingOptions twoEpochs = TinyData.options(21).withEpochs(2);
+            Map<String, float[]> a = train(twoEpochs, dir.resolve("fa/checkpoint.npz")).model().stateDict();
+            Map<String, float[]> b = train(twoEpochs, dir.resolve("fb/checkpoint.npz")).model().stateDict();
+            assertSameWeights(a, b);
+        } finally {
+            Backends.setDefault(before);
+        }
     }
 
     @Test
