@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.cpu.FastKernels;
+import org.regionwise.autodiff.cpu.FmaPeak;
 
 /**
  * Convolution throughput of a kernel set and the FMA peak it is measured against, as autodiff's
@@ -70,53 +70,18 @@ public final class ConvThroughput {
      * or null when the JVM lacks {@code jdk.incubator.vector}.
      */
     public static Double fmaPeak(int threads, long iterations) throws InterruptedException {
-        if (!FastKernels.vectorApiPresent()) return null;
-        FmaPeak.spin(Math.max(1, iterations / 10), 1f); // compile
-        double best = 0;
-        for (int rep = 0; rep < 5; rep++) {
-            CountDownLatch start = new CountDownLatch(1);
-            Thread[] ts = new Thread[threads];
-            float[] sink = new float[threads];
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                ts[t] = new Thread(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    sink[id] = FmaPeak.spin(iterations, id);
-                }, "regionwise-fma-peak");
-                ts[t].start();
-            }
-            long t0 = System.nanoTime();
-            start.countDown();
-            for (Thread t : ts) t.join();
-            double s = (System.nanoTime() - t0) * 1e-9;
-            best = Math.max(best, threads * iterations * FmaPeak.flopsPerIteration() / s * 1e-9);
-            if (Float.isNaN(sink[0])) System.out.print("");
-        }
-        return best;
+        return FastKernels.vectorApiPresent() ? FmaPeak.measure(threads, iterations) : null;
     }
 
     /**
-     * The FMA peak of one thread per second of its own CPU time (best of 5), as KernelBench measures it: the
-     * thread's CPU clock stops while another job holds the core, so this is what one core gives when it is
-     * ours, whatever the load. Null without the Vector API.
+     * The FMA peak of one thread per second of its own CPU time (best of 5): the thread's CPU clock stops
+     * while another job holds the core, so this is what one core gives when it is ours, whatever the load.
+     * Null without the Vector API or a per-thread CPU clock.
      */
     public static Double fmaPeakPerCpuSecond(long iterations) {
         if (!FastKernels.vectorApiPresent()) return null;
-        var bean = ManagementFactory.getThreadMXBean();
-        if (!bean.isCurrentThreadCpuTimeSupported()) return null;
-        double best = 0;
-        for (int rep = 0; rep < 5; rep++) {
-            long t0 = bean.getCurrentThreadCpuTime();
-            float r = FmaPeak.spin(iterations, rep);
-            double s = (bean.getCurrentThreadCpuTime() - t0) * 1e-9;
-            if (Float.isNaN(r)) System.out.print("");
-            if (s > 0) best = Math.max(best, iterations * FmaPeak.flopsPerIteration() / s * 1e-9);
-        }
-        return best;
+        double peak = FmaPeak.measurePerCpuSecond(iterations);
+        return Double.isNaN(peak) ? null : peak;
     }
 
     /** Vector width of the FMA loop in bits, or 0 without the Vector API. */

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.cpu.FastKernels;
+import org.regionwise.autodiff.cpu.FmaPeak;
 import org.regionwise.autodiff.cpu.ScalarKernels;
 import org.regionwise.autodiff.cpu.VectorKernels;
 
@@ -67,51 +67,12 @@ public final class KernelBench {
 
     /** Runs {@link FmaPeak#spin} on every thread at once; best of five. */
     static double fmaPeak(int threads) throws InterruptedException {
-        long iterations = 20_000_000L;
-        FmaPeak.spin(iterations / 10, 1f); // compile
-        double best = 0;
-        for (int rep = 0; rep < 5; rep++) {
-            CountDownLatch start = new CountDownLatch(1);
-            Thread[] ts = new Thread[threads];
-            float[] sink = new float[threads];
-            for (int t = 0; t < threads; t++) {
-                int id = t;
-                ts[t] = new Thread(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    sink[id] = FmaPeak.spin(iterations, id);
-                });
-                ts[t].start();
-            }
-            long t0 = System.nanoTime();
-            start.countDown();
-            for (Thread t : ts) t.join();
-            double s = (System.nanoTime() - t0) * 1e-9;
-            best = Math.max(best, threads * iterations * FmaPeak.FLOPS_PER_ITERATION / s * 1e-9);
-            if (Float.isNaN(sink[0])) System.out.print("");
-        }
-        return best;
+        return FmaPeak.measure(threads, 20_000_000L);
     }
 
-    /**
-     * The FMA peak per core-second of CPU time: {@link FmaPeak#spin} on one thread, timed by the thread's
-     * CPU clock, which (unlike the wall clock) stops while a neighbour's process holds the core.
-     */
+    /** The FMA peak per core-second of CPU time (see {@link FmaPeak#measurePerCpuSecond}). */
     static double fmaPeakPerCpuSecond() {
-        long iterations = 20_000_000L;
-        var bean = ManagementFactory.getThreadMXBean();
-        double best = 0;
-        for (int rep = 0; rep < 5; rep++) {
-            long t0 = bean.getCurrentThreadCpuTime();
-            float r = FmaPeak.spin(iterations, rep);
-            double s = (bean.getCurrentThreadCpuTime() - t0) * 1e-9;
-            if (Float.isNaN(r)) System.out.print("");
-            best = Math.max(best, iterations * FmaPeak.FLOPS_PER_ITERATION / s * 1e-9);
-        }
-        return best;
+        return FmaPeak.measurePerCpuSecond(20_000_000L);
     }
 
     static void gemm(Kernels k, double peak, int m, int n, int depth, int reps) {
