@@ -9,13 +9,13 @@ import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.train.CheckpointFile;
-import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.Evaluation;
 import org.regionwise.experiments.train.Models;
 import org.regionwise.experiments.train.ResultsTable;
 import org.regionwise.experiments.train.TrainingDataLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,23 +47,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for metrics.json and metrics.csv.")
     Path out;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Slices per forward pass (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = ComputeBackends.CPU,
-            description = "cpu, or tornado (the GPU backend; needs TornadoVM) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Mixin
+    InferenceOptions inference;
 
     @Override
     public Integer call() throws IOException {
         if (!split.equals("validation") && !split.equals("train")) throw usage("--split must be validation or train, got " + split);
-        if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
+        inference.validate(spec);
         Checkpoint checkpoint = CheckpointFile.read(model);
-        ComputeBackends.install(backend, ComputeBackends.threads(threads));
+        inference.installBackend();
         DataSpec trained = checkpoint.data();
         TrainingData dataset = data == null ? TrainingDataLoader.load(trained)
                 : TrainingDataLoader.load(data, data.equals(DataSpec.DEFAULT) ? trained.scale() : 1, trained.validationFraction());
@@ -78,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
 
         long start = System.nanoTime();
-        Evaluation evaluation = Evaluation.run(Models.fromCheckpoint(checkpoint), slices, batch);
+        Evaluation evaluation = Evaluation.run(Models.fromCheckpoint(checkpoint), slices, inference.batch);
         evaluation.writeJson(out.resolve("metrics.json"));
         evaluation.writeCsv(out.resolve("metrics.csv"), dataset.classNames());
 

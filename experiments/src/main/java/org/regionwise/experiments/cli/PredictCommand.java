@@ -11,11 +11,11 @@ import org.regionwise.experiments.data.NiftiImage;
 import org.regionwise.experiments.data.NiftiReader;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.train.CheckpointFile;
-import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.Models;
 import org.regionwise.experiments.train.VolumePredictor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,22 +43,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output label volume (.nii or .nii.gz).")
     Path out;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Slices per forward pass (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = ComputeBackends.CPU,
-            description = "cpu, or tornado (the GPU backend; needs TornadoVM) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Mixin
+    InferenceOptions inference;
 
     @Override
     public Integer call() throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) throw usage("--out must end in .nii or .nii.gz: " + out);
-        if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
+        inference.validate(spec);
         long start = System.nanoTime();
         Checkpoint checkpoint = CheckpointFile.read(model);
         DataSpec data = checkpoint.data();
@@ -82,8 +74,8 @@ final class PredictCommand implements Callable<Integer> {
             channels[c] = image.data();
         }
 
-        ComputeBackends.install(backend, ComputeBackends.threads(threads));
-        int[] labels = new VolumePredictor(Models.fromCheckpoint(checkpoint), data, batch).predict(dims, spacing, channels);
+        inference.installBackend();
+        int[] labels = new VolumePredictor(Models.fromCheckpoint(checkpoint), data, inference.batch).predict(dims, spacing, channels);
         NiftiImage result = data.classCount() <= 256
                 ? NiftiImage.uint8Like(first.header(), labels)
                 : NiftiImage.int16Like(first.header(), labels);
