@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.regionwise.autodiff.backend.Storage;
 
 /** The backward pass: reverse topological walk over the recorded graph. */
 final class Autograd {
@@ -29,7 +30,7 @@ final class Autograd {
         for (int i = 0; i < seed.length; i++) rootGrad[i] += seed[i];
 
         for (Tensor t : reverseTopologicalOrder(root)) {
-            float[] g = t.gradOrNull();
+            Storage g = t.gradOrNull();
             if (g == null) continue;
             Function fn = t.gradFn();
             if (anomaly) {
@@ -41,23 +42,28 @@ final class Autograd {
         }
     }
 
-    private static void backwardChecked(Function fn, float[] g) {
+    private static void backwardChecked(Function fn, Storage g) {
         Tensor[] inputs = fn.inputs();
         boolean[] wasFinite = new boolean[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            wasFinite[i] = !Anomaly.hasNonFinite(inputs[i].gradOrNull());
+            wasFinite[i] = !Anomaly.hasNonFinite(hostOrNull(inputs[i].gradOrNull()));
         }
         fn.backward(g);
         for (int i = 0; i < inputs.length; i++) {
-            float[] gi = inputs[i].gradOrNull();
+            float[] gi = hostOrNull(inputs[i].gradOrNull());
             if (wasFinite[i] && gi != null && Anomaly.hasNonFinite(gi)) {
                 int at = Anomaly.firstNonFinite(gi);
                 throw new AnomalyException(fn.name(), "backward of " + fn.name() + " produced " + gi[at]
                         + " in the gradient of its input " + i + " (shape " + Shape.str(inputs[i].shape())
                         + ", flat index " + at + "); incoming gradient was "
-                        + (Anomaly.hasNonFinite(g) ? "already non-finite" : "finite"), fn.creationSite());
+                        + (Anomaly.hasNonFinite(g.host()) ? "already non-finite" : "finite"), fn.creationSite());
             }
         }
+    }
+
+    /** Anomaly mode reads gradients on the host (a device backend downloads them: it is a debugging mode). */
+    private static float[] hostOrNull(Storage s) {
+        return s == null ? null : s.host();
     }
 
     /** Ops in the order their backward must run: every op after all ops that consume its output. */

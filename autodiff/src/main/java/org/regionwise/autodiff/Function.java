@@ -1,5 +1,7 @@
 package org.regionwise.autodiff;
 
+import org.regionwise.autodiff.backend.Storage;
+
 /**
  * One recorded op on the tape: it remembers its inputs and whatever its backward needs, and turns the
  * gradient of its output into gradients of its inputs, accumulated with {@code +=}.
@@ -17,8 +19,18 @@ public abstract class Function {
         this.creationSite = Anomaly.isEnabled() ? new Throwable("the failing op was created here") : null;
     }
 
-    /** Accumulates input gradients given the gradient of this op's output (same size as the output). */
-    protected abstract void backward(float[] gradOut);
+    /**
+     * Accumulates input gradients given the gradient of this op's output (same size as the output). Ops
+     * that run on backend kernels override this; the default hands the gradient over as a host array.
+     */
+    protected void backward(Storage gradOut) {
+        backward(gradOut.host());
+    }
+
+    /** {@link #backward(Storage)} on host arrays: what most ops implement. */
+    protected void backward(float[] gradOut) {
+        throw new UnsupportedOperationException(name() + " implements neither backward(Storage) nor backward(float[])");
+    }
 
     public String name() {
         return getClass().getSimpleName();
@@ -36,6 +48,12 @@ public abstract class Function {
     protected final float[] gradOf(int i) {
         Tensor t = inputs[i];
         return t.requiresGrad() ? t.gradBuffer() : null;
+    }
+
+    /** The gradient storage of input {@code i}, or null when that input needs no gradient. */
+    protected final Storage gradStorageOf(int i) {
+        Tensor t = inputs[i];
+        return t.requiresGrad() ? t.gradStorage() : null;
     }
 
     protected final int inputCount() {

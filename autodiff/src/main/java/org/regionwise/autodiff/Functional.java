@@ -4,6 +4,7 @@ import org.regionwise.autodiff.ops.Conv2d;
 import org.regionwise.autodiff.ops.ConvTranspose2d;
 import org.regionwise.autodiff.ops.Pool2d;
 import org.regionwise.autodiff.ops.ResizeNearest;
+import org.regionwise.autodiff.ops.SoftmaxCrossEntropy;
 
 /** Stateless neural-network ops over NCHW tensors (PyTorch's {@code torch.nn.functional}). */
 public final class Functional {
@@ -34,6 +35,14 @@ public final class Functional {
 
     public static Tensor resizeNearest(Tensor x, int outH, int outW) {
         return ResizeNearest.apply(x, outH, outW);
+    }
+
+    /**
+     * Mean cross entropy of channel-softmax {@code logits} (N, C, ...) against {@code target} probabilities
+     * of the same shape (one-hot for hard labels), fused into one op: PyTorch's {@code F.cross_entropy}.
+     */
+    public static Tensor softmaxCrossEntropy(Tensor logits, Tensor target) {
+        return SoftmaxCrossEntropy.apply(logits, target);
     }
 
     /** Integer label maps (n, h, w) resized by nearest neighbour, as deep supervision needs. */

@@ -7,6 +7,7 @@ import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.BinaryOp;
 import org.regionwise.autodiff.ops.Concat;
+import org.regionwise.autodiff.ops.LeakyRelu;
 import org.regionwise.autodiff.ops.MatMul;
 import org.regionwise.autodiff.ops.Permute;
 import org.regionwise.autodiff.ops.Pointwise;
@@ -29,7 +30,7 @@ public final class Tensor {
     private final int[] shape;
     private boolean requiresGrad;
     private Function gradFn;
-    private float[] grad;
+    private Storage grad;
     private boolean retainGrad;
 
     private Tensor(Storage storage, int[] shape) {
@@ -85,6 +86,13 @@ public final class Tensor {
      */
     public static Tensor fromOp(Function fn, float[] data, int[] shape) {
         Tensor out = new Tensor(Backends.getDefault().fromHost(data), shape);
+        out.attach(fn);
+        return out;
+    }
+
+    /** Like {@link #fromOp(Function, float[], int[])} for a result already in storage (possibly on a device). */
+    public static Tensor fromOp(Function fn, Storage storage, int[] shape) {
+        Tensor out = new Tensor(storage, shape);
         out.attach(fn);
         return out;
     }
@@ -196,7 +204,7 @@ public final class Tensor {
 
     /** The accumulated gradient as a tensor sharing the gradient buffer, or null before any backward. */
     public Tensor grad() {
-        return grad == null ? null : of(grad, shape);
+        return grad == null ? null : new Tensor(grad, shape);
     }
 
     /** Whether a gradient buffer exists (a backward pass reached this tensor), without wrapping it. */
@@ -204,14 +212,25 @@ public final class Tensor {
         return grad != null;
     }
 
-    /** The gradient buffer, allocated (zeros) on first use; backward passes accumulate into it. */
+    /**
+     * The gradient as a host array, allocated (zeros) on first use, for code that reads or writes it there;
+     * the device copy, if any, is marked stale, as the caller may write. Backward passes accumulate into it.
+     */
     public float[] gradBuffer() {
+        Storage g = gradStorage();
+        float[] host = g.host();
+        g.hostWritten();
+        return host;
+    }
+
+    /** The gradient's storage, on this tensor's backend, allocated (zeros) on first use. */
+    public Storage gradStorage() {
         // Leaf gradients (parameters') outlive a training step, so they never come from a BufferArena.
-        if (grad == null) grad = isLeaf() ? new float[numel()] : Buffers.allocate(numel());
+        if (grad == null) grad = isLeaf() ? backend().allocate(numel()) : backend().allocateScratch(numel());
         return grad;
     }
 
-    float[] gradOrNull() {
+    Storage gradOrNull() {
         return grad;
     }
 
@@ -221,7 +240,7 @@ public final class Tensor {
 
     /** Sets the accumulated gradient to zero (keeps the buffer, as optimisers reuse it). */
     public void zeroGrad() {
-        if (grad != null) Arrays.fill(grad, 0f);
+        if (grad != null) grad.backend().kernels().fill(grad, 0f);
     }
 
     /** Backward from a one-element tensor (a loss), seeding its gradient with 1. */
@@ -257,7 +276,7 @@ public final class Tensor {
     public Tensor relu() { return UnaryOp.apply(Pointwise.RELU, this); }
     public Tensor pow(float exponent) { return UnaryOp.apply(Pointwise.pow(exponent), this); }
     public Tensor clamp(float min, float max) { return UnaryOp.apply(Pointwise.clamp(min, max), this); }
-    public Tensor leakyRelu(float negativeSlope) { return UnaryOp.apply(Pointwise.leakyRelu(negativeSlope), this); }
+    public Tensor leakyRelu(float negativeSlope) { return LeakyRelu.apply(this, negativeSlope); }
 
     // ---- reductions ------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 package org.regionwise.losses;
 
+import org.regionwise.autodiff.Functional;
 import org.regionwise.autodiff.Tensor;
 
 /**
@@ -13,7 +14,7 @@ public final class CrossEntropyLoss implements Loss {
     @Override
     public Tensor forward(Tensor logits, Target target) {
         target.requireLogits(logits, name());
-        return logits.logSoftmax(1).mul(target.oneHotTensor()).sum(1, false).mean().neg();
+        return Functional.softmaxCrossEntropy(logits, target.oneHotTensor());
     }
 
     @Override

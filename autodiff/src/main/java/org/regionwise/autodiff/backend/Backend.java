@@ -7,6 +7,14 @@ public interface Backend {
     /** A zero-filled buffer of {@code size} floats. */
     Storage allocate(int size);
 
+    /**
+     * Zero-filled storage for an op's output, its saved state or a non-leaf gradient: valid for one training
+     * step. The CPU backend takes it from the {@link org.regionwise.autodiff.BufferArena} open on the thread.
+     */
+    default Storage allocateScratch(int size) {
+        return allocate(size);
+    }
+
     /** Storage holding {@code data}; the CPU backend adopts the array without copying. */
     Storage fromHost(float[] data);
 

@@ -1,5 +1,7 @@
 package org.regionwise.autodiff.backend;
 
+import org.regionwise.autodiff.Buffers;
+
 /** The CPU backend: storage is a plain {@code float[]}; kernels are chosen at construction. */
 public final class CpuBackend implements Backend {
     private final Kernels kernels;
@@ -16,6 +18,11 @@ public final class CpuBackend implements Backend {
     @Override
     public Storage allocate(int size) {
         return new HostStorage(new float[size], this);
+    }
+
+    @Override
+    public Storage allocateScratch(int size) {
+        return new HostStorage(Buffers.allocate(size), this);
     }
 
     @Override

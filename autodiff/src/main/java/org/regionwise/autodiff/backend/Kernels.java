@@ -1,12 +1,17 @@
 package org.regionwise.autodiff.backend;
 
+import java.util.Arrays;
+
 /**
- * The hot kernels a backend may replace: GEMM and the three passes of 2D convolution. Everything is flat
- * row-major float32; backward passes accumulate into their outputs with {@code +=} (llm.c convention),
- * so gradients from several uses of a tensor add up.
+ * The kernels a backend may replace. Everything is flat row-major float32; backward passes accumulate into
+ * their outputs with {@code +=} (llm.c convention), so gradients from several uses of a tensor add up.
  *
- * <p>{@link ReferenceKernels} is the short, obviously correct implementation every faster one is tested
- * against.
+ * <p>Two levels. The array methods (GEMM and the three convolution passes) are what every CPU kernel set
+ * implements; {@link ReferenceKernels} is the short, obviously correct one every faster one is tested
+ * against. The {@link Storage} methods below them are what autodiff's hot ops call: their defaults run
+ * the array kernels or {@link HostOps} on {@link Storage#host()} arrays (free on the CPU backend, whose
+ * storage is its array), and a device backend overrides them so tensors stay on the device between ops.
+ * Outputs that accumulate say so; every other output is overwritten.
  */
 public interface Kernels {
     String name();
@@ -27,4 +32,120 @@ public interface Kernels {
 
     /** dw += weight gradient; dbias += bias gradient when dbias is not null. */
     void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias);
+
+    // ---- tensor ops on storages: what autodiff's hot ops call --------------------------------------------
+
+    /** y = conv(x, w) + bias (bias may be null). */
+    default void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
+        conv2dForward(g, x.host(), w.host(), bias == null ? null : bias.host(), y.host());
+        y.hostWritten();
+    }
+
+    /** dx += input gradient. */
+    default void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
+        conv2dBackwardData(g, dy.host(), w.host(), dx.host());
+        dx.hostWritten();
+    }
+
+    /** dw += weight gradient; dbias += bias gradient when not null. */
+    default void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
+        conv2dBackwardWeight(g, x.host(), dy.host(), dw.host(), dbias == null ? null : dbias.host());
+        dw.hostWritten();
+        if (dbias != null) dbias.hostWritten();
+    }
+
+    /** Every element of {@code s} = value. */
+    default void fill(Storage s, float value) {
+        Arrays.fill(s.host(), value);
+        s.hostWritten();
+    }
+
+    /**
+     * dst[b * dstStride + dstOffset + i] = src[b * srcStride + srcOffset + i] for b < blocks, i < length, or
+     * {@code +=} when accumulating: concatenation, its backward, and gradient accumulation in one kernel.
+     */
+    default void copyBlocks(int blocks, int length, Storage src, int srcOffset, int srcStride,
+                            Storage dst, int dstOffset, int dstStride, boolean accumulate) {
+        HostOps.copyBlocks(blocks, length, src.host(), srcOffset, srcStride, dst.host(), dstOffset, dstStride, accumulate);
+        dst.hostWritten();
+    }
+
+    /** NCHW y[n, c, :] += bias[c]. */
+    default void addChannelBias(int n, int c, int plane, Storage bias, Storage y) {
+        HostOps.addChannelBias(n, c, plane, bias.host(), y.host());
+        y.hostWritten();
+    }
+
+    /** NCHW sums[c] += sum of x[:, c, :] (a bias gradient). */
+    default void channelSums(int n, int c, int plane, Storage x, Storage sums) {
+        HostOps.channelSums(n, c, plane, x.host(), sums.host());
+        sums.hostWritten();
+    }
+
+    /** y = x > 0 ? x : slope * x. */
+    default void leakyRelu(float slope, Storage x, Storage y) {
+        HostOps.leakyRelu(slope, x.host(), y.host(), 0, x.size());
+        y.hostWritten();
+    }
+
+    /** dx += x > 0 ? dy : slope * dy. */
+    default void leakyReluBackward(float slope, Storage x, Storage dy, Storage dx) {
+        HostOps.leakyReluBackward(slope, x.host(), dy.host(), dx.host(), 0, x.size());
+        dx.hostWritten();
+    }
+
+    /**
+     * loss[0] = mean soft-target cross entropy of channel-softmax logits (n, c, plane); dlogits (may be null)
+     * = its gradient with respect to the logits. See {@link HostOps#softmaxCrossEntropy}.
+     */
+    default void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
+        float[] d = dlogits == null ? null : dlogits.host();
+        loss.host()[0] = HostOps.softmaxCrossEntropy(n, c, plane, logits.host(), target.host(), d);
+        loss.hostWritten();
+        if (dlogits != null) dlogits.hostWritten();
+    }
+
+    /** dst += scale[0] * src, with the scale read from one-element storage (a device need not download it). */
+    default void scaledAccumulate(Storage scale, Storage src, Storage dst) {
+        float a = scale.host()[0];
+        float[] s = src.host();
+        float[] d = dst.host();
+        for (int i = 0; i < d.length; i++) d[i] += a * s[i];
+        dst.hostWritten();
+    }
+
+    /**
+     * Instance norm over (n, c, plane): y, and per plane the mean and 1 / sqrt(var + eps) that backward
+     * needs; gamma and beta are per channel, or both null.
+     */
+    default void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
+                                     Storage y, Storage mean, Storage invStd) {
+        HostOps.instanceNormForward(n, c, plane, eps, x.host(), gamma == null ? null : gamma.host(),
+                beta == null ? null : beta.host(), y.host(), mean.host(), invStd.host());
+        y.hostWritten();
+        mean.hostWritten();
+        invStd.hostWritten();
+    }
+
+    /** Instance norm backward: dx, dgamma, dbeta += their gradients; any of them may be null. */
+    default void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
+                                      Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
+        HostOps.instanceNormBackward(n, c, plane, x.host(), dy.host(), mean.host(), invStd.host(),
+                gamma == null ? null : gamma.host(), dx == null ? null : dx.host(),
+                dgamma == null ? null : dgamma.host(), dbeta == null ? null : dbeta.host());
+        if (dx != null) dx.hostWritten();
+        if (dgamma != null) dgamma.hostWritten();
+        if (dbeta != null) dbeta.hostWritten();
+    }
+
+    /**
+     * One Adam update of parameter p from its gradient g; its moments are m and v from {@code momentOffset}
+     * on (the optimiser keeps one flat pair for all parameters).
+     */
+    default void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
+        HostOps.adam(p.host(), 0, g.host(), 0, m.host(), v.host(), momentOffset, p.size(), step);
+        p.hostWritten();
+        m.hostWritten();
+        v.hostWritten();
+    }
 }

@@ -1,9 +1,10 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
 
 /** Joins tensors along one axis (all other axes equal); backward hands each input its block. */
 public final class Concat extends Function {
@@ -41,14 +42,12 @@ public final class Concat extends Function {
         for (int i = 0; i < a; i++) outer *= first[i];
         int inner = 1;
         for (int i = a + 1; i < first.length; i++) inner *= first[i];
-        float[] out = Buffers.allocate(outer * total * inner);
+        Kernels kernels = xs[0].backend().kernels();
+        Storage out = xs[0].backend().allocateScratch(outer * total * inner);
         int offset = 0;
         for (int t = 0; t < xs.length; t++) {
-            float[] in = xs[t].data();
             int block = lengths[t] * inner;
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(in, o * block, out, (o * total + offset) * inner, block);
-            }
+            kernels.copyBlocks(outer, block, xs[t].storage(), 0, block, out, offset * inner, total * inner, false);
             offset += lengths[t];
         }
         int[] outShape = first.clone();
@@ -57,17 +56,13 @@ public final class Concat extends Function {
     }
 
     @Override
-    protected void backward(float[] g) {
+    protected void backward(Storage g) {
+        Kernels kernels = input(0).backend().kernels();
         int offset = 0;
         for (int t = 0; t < lengths.length; t++) {
-            float[] gx = gradOf(t);
+            Storage gx = gradStorageOf(t);
             int block = lengths[t] * inner;
-            if (gx != null) {
-                for (int o = 0; o < outer; o++) {
-                    int from = (o * total + offset) * inner;
-                    for (int i = 0; i < block; i++) gx[o * block + i] += g[from + i];
-                }
-            }
+            if (gx != null) kernels.copyBlocks(outer, block, g, offset * inner, total * inner, gx, 0, block, true);
             offset += lengths[t];
         }
     }

@@ -1,11 +1,11 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * 2D convolution (cross-correlation, as PyTorch), NCHW input, weight (out, in, kh, kw), optional bias,
@@ -21,8 +21,9 @@ public final class Conv2d extends Function {
 
     public static Tensor apply(Tensor x, Tensor w, Tensor bias, int stride, int padding, int dilation) {
         ConvGeometry g = geometry("conv2d", x, w, bias, stride, padding, dilation);
-        float[] y = Buffers.allocate(g.outputSize());
-        x.backend().kernels().conv2dForward(g, x.data(), w.data(), bias == null ? null : bias.data(), y);
+        Storage y = x.backend().allocateScratch(g.outputSize());
+        Storage b = bias == null ? null : bias.storage();
+        x.backend().kernels().conv2dForward(g, x.storage(), w.storage(), b, y);
         return Tensor.fromOp(new Conv2d(x, w, bias, g), y, new int[] {g.n(), g.k(), g.outH(), g.outW()});
     }
 
@@ -40,16 +41,16 @@ public final class Conv2d extends Function {
     }
 
     @Override
-    protected void backward(float[] g) {
+    protected void backward(Storage g) {
         Kernels kernels = input(0).backend().kernels();
-        float[] gx = gradOf(0);
-        float[] gw = gradOf(1);
-        float[] gb = inputCount() == 3 ? gradOf(2) : null;
-        if (gx != null) kernels.conv2dBackwardData(geometry, g, input(1).data(), gx);
+        Storage gx = gradStorageOf(0);
+        Storage gw = gradStorageOf(1);
+        Storage gb = inputCount() == 3 ? gradStorageOf(2) : null;
+        if (gx != null) kernels.conv2dBackwardData(geometry, g, input(1).storage(), gx);
         if (gw != null || gb != null) {
             // The weight pass also produces the bias gradient; a frozen weight still needs a sink for it.
-            float[] sinkW = gw != null ? gw : Buffers.allocate(geometry.weightSize());
-            kernels.conv2dBackwardWeight(geometry, input(0).data(), g, sinkW, gb);
+            Storage sinkW = gw != null ? gw : input(1).backend().allocateScratch(geometry.weightSize());
+            kernels.conv2dBackwardWeight(geometry, input(0).storage(), g, sinkW, gb);
         }
     }
 }

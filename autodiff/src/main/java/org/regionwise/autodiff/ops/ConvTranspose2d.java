@@ -1,11 +1,11 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Transposed 2D convolution, PyTorch's ConvTranspose2d: input (N, Cin, H, W), weight (Cin, Cout, kh, kw).
@@ -43,43 +43,27 @@ public final class ConvTranspose2d extends Function {
         // The convolution whose input is our output and whose output is our input.
         ConvGeometry g = new ConvGeometry(xs[0], ws[1], outH, outW, ws[0], ws[2], ws[3],
                 stride, stride, padding, padding, dilation, dilation, xs[2], xs[3]);
-        float[] y = Buffers.allocate(g.inputSize());
-        x.backend().kernels().conv2dBackwardData(g, x.data(), w.data(), y);
-        if (bias != null) {
-            float[] b = bias.data();
-            int plane = outH * outW;
-            for (int n = 0; n < g.n(); n++) {
-                for (int c = 0; c < g.c(); c++) {
-                    int base = (n * g.c() + c) * plane;
-                    for (int i = 0; i < plane; i++) y[base + i] += b[c];
-                }
-            }
-        }
+        Kernels kernels = x.backend().kernels();
+        // The backward-data pass accumulates, so the zero-filled scratch output is its starting value.
+        Storage y = x.backend().allocateScratch(g.inputSize());
+        kernels.conv2dBackwardData(g, x.storage(), w.storage(), y);
+        if (bias != null) kernels.addChannelBias(g.n(), g.c(), outH * outW, bias.storage(), y);
         return Tensor.fromOp(new ConvTranspose2d(x, w, bias, g), y, new int[] {g.n(), g.c(), outH, outW});
     }
 
     @Override
-    protected void backward(float[] g) {
+    protected void backward(Storage g) {
         Kernels kernels = input(0).backend().kernels();
-        float[] gx = gradOf(0);
-        float[] gw = gradOf(1);
-        float[] gb = inputCount() == 3 ? gradOf(2) : null;
+        Storage gx = gradStorageOf(0);
+        Storage gw = gradStorageOf(1);
+        Storage gb = inputCount() == 3 ? gradStorageOf(2) : null;
         if (gx != null) {
-            float[] tmp = Buffers.allocate(geometry.outputSize());
-            kernels.conv2dForward(geometry, g, input(1).data(), null, tmp);
-            for (int i = 0; i < tmp.length; i++) gx[i] += tmp[i];
+            // The forward pass overwrites its output, so it writes into scratch that is then added to gx.
+            Storage tmp = input(0).backend().allocateScratch(geometry.outputSize());
+            kernels.conv2dForward(geometry, g, input(1).storage(), null, tmp);
+            kernels.copyBlocks(1, tmp.size(), tmp, 0, 0, gx, 0, 0, true);
         }
-        if (gw != null) kernels.conv2dBackwardWeight(geometry, g, input(0).data(), gw, null);
-        if (gb != null) {
-            int plane = geometry.h() * geometry.w();
-            for (int n = 0; n < geometry.n(); n++) {
-                for (int c = 0; c < geometry.c(); c++) {
-                    double acc = 0;
-                    int base = (n * geometry.c() + c) * plane;
-                    for (int i = 0; i < plane; i++) acc += g[base + i];
-                    gb[c] += (float) acc;
-                }
-            }
-        }
+        if (gw != null) kernels.conv2dBackwardWeight(geometry, g, input(0).storage(), gw, null);
+        if (gb != null) kernels.channelSums(geometry.n(), geometry.c(), geometry.h() * geometry.w(), g, gb);
     }
 }

@@ -3,6 +3,7 @@ package org.regionwise.autodiff.ops;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Storage;
 
 /** A new shape over the same storage (no copy); the gradient passes through unchanged. */
 public final class Reshape extends Function {
@@ -38,9 +39,8 @@ public final class Reshape extends Function {
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] gx = gradOf(0);
-        if (gx == null) return;
-        for (int i = 0; i < g.length; i++) gx[i] += g[i];
+    protected void backward(Storage g) {
+        Storage gx = gradStorageOf(0);
+        if (gx != null) input(0).backend().kernels().copyBlocks(1, g.size(), g, 0, 0, gx, 0, 0, true);
     }
 }

@@ -2,6 +2,8 @@ package org.regionwise.autodiff.optim;
 
 import java.util.List;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.AdamStep;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Adam as {@code torch.optim.Adam} (amsgrad off, not decoupled: weight decay is L2 added to the gradient).
@@ -49,30 +51,15 @@ public final class Adam extends FlatOptimizer {
         // Scalars in double, as Python computes them; elementwise arithmetic in float32, as torch's kernel.
         double biasCorrection1 = 1 - Math.pow(beta1, stepCount);
         double biasCorrection2 = 1 - Math.pow(beta2, stepCount);
-        float stepSize = (float) (learningRate() / biasCorrection1);
-        float bc2Sqrt = (float) Math.sqrt(biasCorrection2);
-        float oneMinusBeta1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
-        float oneMinusBeta2 = (float) (1 - beta2);
-        float e = (float) eps;
-        float wd = (float) weightDecay;
-        float[] m = buffer(EXP_AVG);
-        float[] v = buffer(EXP_AVG_SQ);
+        AdamStep s = new AdamStep((float) (learningRate() / biasCorrection1), (float) Math.sqrt(biasCorrection2),
+                (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) eps, (float) weightDecay);
+        Storage m = state(EXP_AVG);
+        Storage v = state(EXP_AVG_SQ);
         for (int i = 0; i < params.count(); i++) {
-            float[] g = gradOrNull(i);
+            Storage g = gradStorageOrNull(i);
             if (g == null) continue;
             Tensor t = params.tensor(i);
-            float[] p = t.data();
-            int off = params.offset(i);
-            for (int j = 0; j < p.length; j++) {
-                int k = off + j;
-                float grad = wd == 0f ? g[j] : g[j] + wd * p[j];
-                m[k] += oneMinusBeta1 * (grad - m[k]);
-                v[k] = b2 * v[k] + oneMinusBeta2 * grad * grad;
-                float denom = (float) Math.sqrt(v[k]) / bc2Sqrt + e;
-                p[j] -= stepSize * (m[k] / denom);
-            }
-            t.storage().hostWritten();
+            t.backend().kernels().adam(t.storage(), g, m, v, params.offset(i), s);
         }
     }
 }

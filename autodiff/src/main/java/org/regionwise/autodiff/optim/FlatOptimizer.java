@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Backends;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * What Adam and SGD share: the parameter layout, the learning rate, the step count and the named flat
@@ -12,7 +15,8 @@ import org.regionwise.autodiff.Tensor;
 abstract class FlatOptimizer implements Optimizer {
     protected final FlatParameters params;
     private final String algorithm;
-    private final Map<String, float[]> state = new LinkedHashMap<>();
+    /** On the parameters' backend, so a device backend keeps the moments beside the parameters. */
+    private final Map<String, Storage> state = new LinkedHashMap<>();
     private double learningRate;
     protected long stepCount;
 
@@ -20,12 +24,19 @@ abstract class FlatOptimizer implements Optimizer {
         this.algorithm = algorithm;
         this.params = new FlatParameters(parameters);
         setLearningRate(learningRate);
-        for (String name : bufferNames) state.put(name, new float[params.size()]);
+        Backend backend = parameters.isEmpty() ? Backends.getDefault() : parameters.get(0).backend();
+        for (String name : bufferNames) state.put(name, backend.allocate(params.size()));
     }
 
-    /** The live flat buffer of the given name (owned by this optimiser). */
-    protected final float[] buffer(String name) {
+    /** The live flat state buffer of the given name (owned by this optimiser). */
+    protected final Storage state(String name) {
         return state.get(name);
+    }
+
+    /** The gradient storage of parameter {@code i}, or null when backward never reached it. */
+    protected final Storage gradStorageOrNull(int i) {
+        Tensor t = params.tensor(i);
+        return !t.hasGrad() ? null : t.gradStorage();
     }
 
     /** The gradient of parameter {@code i}, or null when backward never reached it (PyTorch skips those). */
@@ -69,7 +80,9 @@ abstract class FlatOptimizer implements Optimizer {
 
     @Override
     public final OptimizerState stateDict() {
-        return new OptimizerState(algorithm, stepCount, learningRate, state);
+        Map<String, float[]> host = new LinkedHashMap<>();
+        state.forEach((name, buffer) -> host.put(name, buffer.host()));
+        return new OptimizerState(algorithm, stepCount, learningRate, host);
     }
 
     @Override
@@ -88,7 +101,9 @@ abstract class FlatOptimizer implements Optimizer {
             }
         }
         for (Map.Entry<String, float[]> e : incoming.entrySet()) {
-            System.arraycopy(e.getValue(), 0, state.get(e.getKey()), 0, params.size());
+            Storage buffer = state.get(e.getKey());
+            System.arraycopy(e.getValue(), 0, buffer.host(), 0, params.size());
+            buffer.hostWritten();
         }
         stepCount = s.step();
         setLearningRate(s.learningRate());

@@ -2,6 +2,7 @@ package org.regionwise.autodiff.optim;
 
 import java.util.List;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Stochastic gradient descent as {@code torch.optim.SGD}, with momentum, dampening, Nesterov and L2 weight
@@ -56,7 +57,8 @@ public final class SGD extends FlatOptimizer {
         float mu = (float) momentum;
         float oneMinusDampening = (float) (1 - dampening);
         float wd = (float) weightDecay;
-        float[] buf = buffer(MOMENTUM_BUFFER);
+        Storage momentumBuffer = state(MOMENTUM_BUFFER);
+        float[] buf = momentumBuffer.host();
         for (int i = 0; i < params.count(); i++) {
             float[] g = gradOrNull(i);
             if (g == null) continue;
@@ -74,5 +76,6 @@ public final class SGD extends FlatOptimizer {
             }
             t.storage().hostWritten();
         }
+        momentumBuffer.hostWritten();
     }
 }

@@ -4,6 +4,8 @@ import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Groups;
+import org.regionwise.autodiff.backend.NormKernels;
 
 /**
  * Fused batch normalisation over NCHW (PyTorch's {@code F.batch_norm}): one mean and variance per channel,

@@ -1,9 +1,10 @@
 package org.regionwise.layers.functional;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Fused instance normalisation (PyTorch's {@code F.instance_norm} without running statistics): every
@@ -15,10 +16,10 @@ public final class InstanceNormOp extends Function {
     private final int n;
     private final int c;
     private final int plane;
-    private final float[] mean;
-    private final float[] invStd;
+    private final Storage mean;
+    private final Storage invStd;
 
-    private InstanceNormOp(Tensor[] inputs, int n, int c, int plane, float[] mean, float[] invStd) {
+    private InstanceNormOp(Tensor[] inputs, int n, int c, int plane, Storage mean, Storage invStd) {
         super(inputs);
         this.n = n;
         this.c = c;
@@ -37,52 +38,22 @@ public final class InstanceNormOp extends Function {
         int n = s[0];
         int c = s[1];
         int plane = s[2] * s[3];
-        float[] in = x.data();
-        float[] out = Buffers.allocate(in.length);
-        float[] mean = Buffers.allocate(n * c);
-        float[] invStd = Buffers.allocate(n * c);
-        float[] gamma = weight == null ? null : weight.data();
-        float[] beta = bias == null ? null : bias.data();
-        Groups.forEach(n * c, in.length, i -> {
-            double[] m = NormKernels.moments(in, i * plane, 1, plane, plane);
-            mean[i] = (float) m[0];
-            invStd[i] = (float) (1.0 / Math.sqrt(m[1] + eps));
-            int ch = i % c;
-            NormKernels.normalize(in, out, i * plane, 1, plane, plane, mean[i], invStd[i],
-                    gamma == null ? 1f : gamma[ch], beta == null ? 0f : beta[ch]);
-        });
+        Backend backend = x.backend();
+        Storage out = backend.allocateScratch(x.numel());
+        Storage mean = backend.allocateScratch(n * c);
+        Storage invStd = backend.allocateScratch(n * c);
+        backend.kernels().instanceNormForward(n, c, plane, (float) eps, x.storage(),
+                weight == null ? null : weight.storage(), bias == null ? null : bias.storage(), out, mean, invStd);
         Tensor[] inputs = weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(new InstanceNormOp(inputs, n, c, plane, mean, invStd), out, s);
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] in = input(0).data();
-        float[] gx = gradOf(0);
+    protected void backward(Storage g) {
         boolean affine = inputCount() == 3;
-        float[] gamma = affine ? input(1).data() : null;
-        float[] gGamma = affine ? gradOf(1) : null;
-        float[] gBeta = affine ? gradOf(2) : null;
-        // Planes run in parallel; gamma and beta sum over the samples of a channel, so the per-plane sums
-        // are kept and reduced afterwards in a fixed order (deterministic regardless of threads).
-        double[] sumG = new double[n * c];
-        double[] sumGx = new double[n * c];
-        Groups.forEach(n * c, in.length, i -> {
-            double[] sums = NormKernels.backward(in, g, gx, i * plane, 1, plane, plane, mean[i], invStd[i],
-                    gamma == null ? 1f : gamma[i % c], true);
-            sumG[i] = sums[0];
-            sumGx[i] = sums[1];
-        });
-        for (int ch = 0; ch < c; ch++) {
-            double sg = 0;
-            double sgx = 0;
-            for (int s = 0; s < n; s++) {
-                sg += sumG[s * c + ch];
-                sgx += sumGx[s * c + ch];
-            }
-            if (gBeta != null) gBeta[ch] += (float) sg;
-            if (gGamma != null) gGamma[ch] += (float) sgx;
-        }
+        input(0).backend().kernels().instanceNormBackward(n, c, plane, input(0).storage(), g, mean, invStd,
+                affine ? input(1).storage() : null, gradStorageOf(0),
+                affine ? gradStorageOf(1) : null, affine ? gradStorageOf(2) : null);
     }
 
     @Override

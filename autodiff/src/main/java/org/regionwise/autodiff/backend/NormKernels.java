@@ -1,4 +1,4 @@
-package org.regionwise.layers.functional;
+package org.regionwise.autodiff.backend;
 
 /**
  * The arithmetic of instance and batch normalisation over one <em>group</em> of elements that share a mean
@@ -9,11 +9,11 @@ package org.regionwise.layers.functional;
  * <p>Statistics accumulate in double, two passes (mean, then squared deviations), so a plane of 10^5
  * values with a large offset keeps its variance. Backward accumulates into its outputs with {@code +=}.
  */
-final class NormKernels {
+public final class NormKernels {
     private NormKernels() {}
 
     /** Mean and biased variance of the group (PyTorch normalises with the biased variance). */
-    static double[] moments(float[] x, int start, int segments, int stride, int plane) {
+    public static double[] moments(float[] x, int start, int segments, int stride, int plane) {
         // Four independent accumulators: one double add chain is latency-bound (~4 cycles an element).
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (int s = 0; s < segments; s++) {
@@ -52,7 +52,7 @@ final class NormKernels {
     }
 
     /** y = (x - mean) * invStd * gamma + beta over the group. */
-    static void normalize(float[] x, float[] y, int start, int segments, int stride, int plane,
+    public static void normalize(float[] x, float[] y, int start, int segments, int stride, int plane,
                           float mean, float invStd, float gamma, float beta) {
         float scale = invStd * gamma;
         for (int s = 0; s < segments; s++) {
@@ -71,7 +71,7 @@ final class NormKernels {
      * </pre>
      * {@code gx} may be null (input needs no gradient); the returned pair is {sg, sgx} for gamma and beta.
      */
-    static double[] backward(float[] x, float[] gy, float[] gx, int start, int segments, int stride, int plane,
+    public static double[] backward(float[] x, float[] gy, float[] gx, int start, int segments, int stride, int plane,
                              float mean, float invStd, float gamma, boolean statisticsFromInput) {
         // Two independent accumulator pairs, for the same latency reason as in moments.
         double sgA = 0, sgB = 0, sgxA = 0, sgxB = 0;
