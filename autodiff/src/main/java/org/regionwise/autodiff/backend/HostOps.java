@@ -60,31 +60,40 @@ public final class HostOps {
      */
     public static float softmaxCrossEntropy(int n, int c, int plane, float[] logits, float[] target, float[] dlogits) {
         double total = 0;
-        float scale = 1f / ((float) n * plane);
-        for (int b = 0; b < n; b++) {
-            for (int p = 0; p < plane; p++) {
-                int base = b * c * plane + p;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < c; k++) max = Math.max(max, logits[base + k * plane]);
-                double sumExp = 0;
-                for (int k = 0; k < c; k++) sumExp += Math.exp(logits[base + k * plane] - max);
-                double logSum = Math.log(sumExp);
-                double targetSum = 0;
+        for (int b = 0; b < n; b++) total += softmaxCrossEntropySample(b, n, c, plane, logits, target, dlogits);
+        return (float) (total / ((double) n * plane));
+    }
+
+    /**
+     * Sample {@code b}'s part of {@link #softmaxCrossEntropy}: the sum (not yet the mean) of its pixels'
+     * losses, and its slice of dlogits. Samples are independent, so threads may take one each.
+     */
+    public static double softmaxCrossEntropySample(int b, int n, int c, int plane, float[] logits, float[] target,
+                                                   float[] dlogits) {
+        double total = 0;
+        double scale = 1.0 / ((double) n * plane);
+        for (int p = 0; p < plane; p++) {
+            int base = b * c * plane + p;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) max = Math.max(max, logits[base + k * plane]);
+            double sumExp = 0;
+            for (int k = 0; k < c; k++) sumExp += Math.exp(logits[base + k * plane] - max);
+            double logSum = Math.log(sumExp);
+            double targetSum = 0;
+            for (int k = 0; k < c; k++) {
+                float t = target[base + k * plane];
+                targetSum += t;
+                if (t != 0f) total -= t * (logits[base + k * plane] - max - logSum);
+            }
+            if (dlogits != null) {
                 for (int k = 0; k < c; k++) {
-                    float t = target[base + k * plane];
-                    targetSum += t;
-                    if (t != 0f) total -= t * (logits[base + k * plane] - max - logSum);
-                }
-                if (dlogits != null) {
-                    for (int k = 0; k < c; k++) {
-                        int i = base + k * plane;
-                        double softmax = Math.exp(logits[i] - max - logSum);
-                        dlogits[i] = (float) ((softmax * targetSum - target[i]) * scale);
-                    }
+                    int i = base + k * plane;
+                    double softmax = Math.exp(logits[i] - max - logSum);
+                    dlogits[i] = (float) ((softmax * targetSum - target[i]) * scale);
                 }
             }
         }
-        return (float) (total * scale);
+        return total;
     }
 
     /** One Adam update of {@code count} elements (see {@code optim.Adam} for the formulas), float32 as torch. */

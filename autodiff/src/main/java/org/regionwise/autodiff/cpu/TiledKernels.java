@@ -1,20 +1,30 @@
 package org.regionwise.autodiff.cpu;
 
+import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.HostOps;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * The fast kernel set, written once over a {@link MicroKernel}: GEMM through packed panels, and the three
- * convolution passes through shifted sources (implicit im2col). Subclasses pick the micro-kernel.
+ * convolution passes through shifted sources (implicit im2col). Subclasses pick the micro-kernel and the
+ * {@link Elementwise} bodies; leaky ReLU, Adam and the fused softmax cross entropy are split over the same
+ * worker threads (the other tensor ops keep the single-threaded defaults of {@link Kernels}).
  *
  * <p>Calls are serialised on the instance: they share one workspace (scratch, worker threads), and one
  * call already uses every thread. Training calls kernels one op at a time, so nothing waits in practice.
  */
 public abstract class TiledKernels implements Kernels, AutoCloseable {
-    private final Workspace ws;
+    /** Elements per task of the elementwise ops: big enough to amortise a task, small enough to balance. */
+    private static final int CHUNK = 1 << 15;
 
-    TiledKernels(MicroKernel kernel, int threads) {
+    private final Workspace ws;
+    private final Elementwise elementwise;
+
+    TiledKernels(MicroKernel kernel, Elementwise elementwise, int threads) {
         this.ws = new Workspace(kernel, threads);
+        this.elementwise = elementwise;
     }
 
     @Override
@@ -51,6 +61,60 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
     @Override
     public synchronized void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
         ConvBackwardWeightPass.run(ws, g, x, dy, dw, dbias);
+    }
+
+    // The elementwise ops below run on host arrays, which on the CPU backend are the storages themselves.
+
+    @Override
+    public synchronized void leakyRelu(float slope, Storage x, Storage y) {
+        float[] in = x.host();
+        float[] out = y.host();
+        int n = x.size();
+        ws.pool.run(chunks(n), (t, w) -> elementwise.leakyRelu(slope, in, out, t * CHUNK, Math.min(n, (t + 1) * CHUNK)));
+        y.hostWritten();
+    }
+
+    @Override
+    public synchronized void leakyReluBackward(float slope, Storage x, Storage dy, Storage dx) {
+        float[] in = x.host();
+        float[] g = dy.host();
+        float[] gx = dx.host();
+        int n = x.size();
+        ws.pool.run(chunks(n), (t, w) -> elementwise.leakyReluBackward(slope, in, g, gx, t * CHUNK, Math.min(n, (t + 1) * CHUNK)));
+        dx.hostWritten();
+    }
+
+    @Override
+    public synchronized void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
+        float[] pa = p.host();
+        float[] ga = g.host();
+        float[] ma = m.host();
+        float[] va = v.host();
+        int n = p.size();
+        ws.pool.run(chunks(n), (t, w) -> elementwise.adam(pa, ga, ma, va, momentOffset, t * CHUNK, Math.min(n, (t + 1) * CHUNK), step));
+        p.hostWritten();
+        m.hostWritten();
+        v.hostWritten();
+    }
+
+    @Override
+    public synchronized void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss,
+                                                 Storage dlogits) {
+        float[] z = logits.host();
+        float[] y = target.host();
+        float[] d = dlogits == null ? null : dlogits.host();
+        // One task per sample; the per-sample sums are added in sample order, so any thread count gives the same loss.
+        double[] perSample = new double[n];
+        ws.pool.run(n, (b, w) -> perSample[b] = HostOps.softmaxCrossEntropySample(b, n, c, plane, z, y, d));
+        double total = 0;
+        for (double s : perSample) total += s;
+        loss.host()[0] = (float) (total / ((double) n * plane));
+        loss.hostWritten();
+        if (dlogits != null) dlogits.hostWritten();
+    }
+
+    private static int chunks(int n) {
+        return (n + CHUNK - 1) / CHUNK;
     }
 
     /** Stops the worker threads (they are daemons, so a JVM exits without this). */

@@ -6,6 +6,6 @@ package org.regionwise.autodiff.cpu;
  */
 public final class VectorKernels extends TiledKernels {
     public VectorKernels(int threads) {
-        super(new VectorMicroKernel(), threads);
+        super(new VectorMicroKernel(), new VectorElementwise(), threads);
     }
 }
