@@ -225,7 +225,8 @@ public final class UNetBench {
         r.put("unet_effective_gflops", spec.stepFlops() / (ms * 1e-3) * 1e-9);
         r.put("unet_step_ms_min", oursEntry.minMs());
         if (timed != null) {
-            // Where a step's time goes: kernel wall time per step (mean over the timed steps), the rest outside.
+            // Where a step's time goes: kernel wall time per step (mean over the timed steps), the rest outside
+            // (the tape, allocation and zero-filling, host copies).
             double[] k = timed.millis();
             double meanStep = oursEntry.stepMs().stream().mapToDouble(Double::doubleValue).average().orElse(0);
             Map<String, Object> split = new LinkedHashMap<>();
@@ -233,7 +234,8 @@ public final class UNetBench {
             split.put("conv_bwd_data_ms", k[2] / o.steps());
             split.put("conv_bwd_weight_ms", k[3] / o.steps());
             split.put("gemm_ms", k[0] / o.steps());
-            split.put("outside_kernels_ms", meanStep - (k[0] + k[1] + k[2] + k[3]) / o.steps());
+            split.put("tensor_ops_ms", k[4] / o.steps());
+            split.put("outside_kernels_ms", meanStep - (k[0] + k[1] + k[2] + k[3] + k[4]) / o.steps());
             split.put("mean_step_ms", meanStep);
             r.put("unet_step_split", split);
         }

@@ -138,7 +138,8 @@ final class BenchCommand implements Callable<Integer> {
         if (r.get("unet_step_split") instanceof Map<?, ?> split) {
             row(out, "  of which (mean)", "conv forward " + ms(split.get("conv_fwd_ms")) + ", backward data "
                     + ms(split.get("conv_bwd_data_ms")) + ", backward weight " + ms(split.get("conv_bwd_weight_ms"))
-                    + ", gemm " + ms(split.get("gemm_ms")) + "; outside the kernels " + ms(split.get("outside_kernels_ms")));
+                    + ", gemm " + ms(split.get("gemm_ms")) + "; other kernels (norm, activation, loss, Adam, copies) "
+                    + ms(split.get("tensor_ops_ms")) + "; outside the kernels " + ms(split.get("outside_kernels_ms")));
         }
         row(out, "allocated per step", (r.get("alloc_mb_per_step") == null ? "n/a: " + r.get("alloc_mb_per_step_reason")
                 : num(r.get("alloc_mb_per_step"), 1) + " MB (target < 10)") + ", GC " + ms(r.get("gc_ms_per_step")));
