@@ -1,5 +1,6 @@
 package org.regionwise.gpu.kernels;
 
+import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.gpu.Parallel;
 
 /**
@@ -49,5 +50,15 @@ public final class AdamKernel {
         return Launch.of(Kernel.ADAM, count, new int[] {count, param, grad, m, v},
                 (float) (lr / bc1), (float) Math.sqrt(bc2), (float) (1 - beta1), (float) beta2, (float) (1 - beta2),
                 (float) eps, (float) weightDecay);
+    }
+
+    /**
+     * The launch for autodiff's per-step scalars (optim.Adam computes them once per step, as HostOps.adam
+     * applies them). m and v are heap offsets of this parameter's moments, i.e. the flat moment buffers'
+     * offsets plus the parameter's offset in them.
+     */
+    public static Launch launch(int count, int param, int grad, int m, int v, AdamStep s) {
+        return Launch.of(Kernel.ADAM, count, new int[] {count, param, grad, m, v},
+                s.stepSize(), s.biasCorrection2Sqrt(), s.oneMinusBeta1(), s.beta2(), s.oneMinusBeta2(), s.eps(), s.weightDecay());
     }
 }

@@ -63,6 +63,21 @@ public final class ElementwiseKernels {
         }
     }
 
+    /**
+     * y += heap[scale] * x: axpy with the factor read from the heap, so a loss gradient computed on the device
+     * (autodiff's seed, or a loss weight) scales a gradient without being downloaded. ints: count, scale, x, y.
+     */
+    public static void scaledAccumulate(float[] heap, int[] ints, float[] floats) {
+        int count = ints[0];
+        int scale = ints[1];
+        int x = ints[2];
+        int y = ints[3];
+        float alpha = heap[scale];
+        for (@Parallel int i = 0; i < count; i++) {
+            heap[y + i] += alpha * heap[x + i];
+        }
+    }
+
     /** out = alpha * x. ints: count, x, out. floats: alpha. */
     public static void scale(float[] heap, int[] ints, float[] floats) {
         int count = ints[0];
@@ -129,6 +144,10 @@ public final class ElementwiseKernels {
 
     public static Launch axpyLaunch(int count, float alpha, int x, int y) {
         return Launch.of(Kernel.AXPY, count, new int[] {count, x, y}, alpha);
+    }
+
+    public static Launch scaledAccumulateLaunch(int count, int scale, int x, int y) {
+        return Launch.of(Kernel.SCALED_ACCUMULATE, count, new int[] {count, scale, x, y});
     }
 
     public static Launch scaleLaunch(int count, float alpha, int x, int out) {

@@ -107,7 +107,10 @@ public final class InstanceNormKernels {
         }
     }
 
-    /** dgamma[c] += sum_n sumDyXhat[n, c]; dbeta[c] += sum_n sumDy[n, c]. ints: n, c, sumDy, sumDyXhat, dgamma, dbeta. */
+    /**
+     * dgamma[c] += sum_n sumDyXhat[n, c]; dbeta[c] += sum_n sumDy[n, c]. Either output may be -1 (not wanted:
+     * autodiff passes no gradient for a frozen weight). ints: n, c, sumDy, sumDyXhat, dgamma, dbeta.
+     */
     public static void backwardAffine(float[] heap, int[] ints, float[] floats) {
         int n = ints[0];
         int c = ints[1];
@@ -122,8 +125,12 @@ public final class InstanceNormKernels {
                 g += heap[sumDyXhat + nn * c + cc];
                 b += heap[sumDy + nn * c + cc];
             }
-            heap[dgamma + cc] += g;
-            heap[dbeta + cc] += b;
+            if (dgamma >= 0) {
+                heap[dgamma + cc] += g;
+            }
+            if (dbeta >= 0) {
+                heap[dbeta + cc] += b;
+            }
         }
     }
 

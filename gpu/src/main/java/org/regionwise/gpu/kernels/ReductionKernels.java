@@ -45,6 +45,28 @@ public final class ReductionKernels {
         }
     }
 
+    /**
+     * sums[ch] += sum over images b < n and the plane of x[b, ch, :] (NCHW): a bias gradient. One thread per
+     * channel: channels are few, but each thread's run is contiguous per image. ints: n, c, plane, x, sums.
+     */
+    public static void channelSums(float[] heap, int[] ints, float[] floats) {
+        int n = ints[0];
+        int c = ints[1];
+        int plane = ints[2];
+        int x = ints[3];
+        int sums = ints[4];
+        for (@Parallel int ch = 0; ch < c; ch++) {
+            float acc = 0f;
+            for (int b = 0; b < n; b++) {
+                int base = x + (b * c + ch) * plane;
+                for (int i = 0; i < plane; i++) {
+                    acc += heap[base + i];
+                }
+            }
+            heap[sums + ch] += acc;
+        }
+    }
+
     public static Launch chunkSumLaunch(int count, int chunk, int src, int dst) {
         int chunks = chunkCount(count, chunk);
         return Launch.of(Kernel.CHUNK_SUM, chunks, new int[] {count, chunk, chunks, src, dst});
@@ -52,6 +74,10 @@ public final class ReductionKernels {
 
     public static Launch rowDotLaunch(int rows, int len, int a, int b, int dst) {
         return Launch.of(Kernel.ROW_DOT, rows, new int[] {rows, len, a, b, dst});
+    }
+
+    public static Launch channelSumsLaunch(int n, int c, int plane, int x, int sums) {
+        return Launch.of(Kernel.CHANNEL_SUMS, c, new int[] {n, c, plane, x, sums});
     }
 
     public static int chunkCount(int count, int chunk) {

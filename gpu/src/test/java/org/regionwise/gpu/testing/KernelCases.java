@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.gpu.kernels.AdamKernel;
+import org.regionwise.gpu.kernels.BlockKernels;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.ElementwiseKernels;
 import org.regionwise.gpu.kernels.GemmKernel;
@@ -45,6 +46,8 @@ public final class KernelCases {
         cases.add(reductions(base, seed++));
         cases.add(softmax(base, seed++));
         cases.add(crossEntropy(base, seed++));
+        cases.add(softTargetCrossEntropy(base, seed++));
+        cases.add(blocks(base, seed++));
         cases.add(instanceNorm(base, seed++));
         cases.add(adam(base, seed));
         return cases;
@@ -118,6 +121,8 @@ public final class KernelCases {
         int scaled = h.region(count);
         int relu = h.region(count);
         int dRelu = h.region(count);
+        int factor = h.region(1);
+        int scaledAcc = h.region(count);
         List<Launch> ls = List.of(
                 ElementwiseKernels.fillLaunch(count, filled, 0.25f),
                 ElementwiseKernels.copyLaunch(count, a, copied),
@@ -127,9 +132,11 @@ public final class KernelCases {
                 ElementwiseKernels.scaleLaunch(count, 3f, a, scaled),
                 ElementwiseKernels.addChannelBiasLaunch(n, c, plane, scaled, bias),
                 ElementwiseKernels.leakyReluLaunch(count, 0.01f, a, relu),
-                ElementwiseKernels.leakyReluBackwardLaunch(count, 0.01f, a, b, dRelu));
+                ElementwiseKernels.leakyReluBackwardLaunch(count, 0.01f, a, b, dRelu),
+                ElementwiseKernels.scaledAccumulateLaunch(count, factor, a, scaledAcc));
         return new KernelCase("elementwise", base, h.toArray(), ls,
-                new int[] {filled, count, copied, count, sum, count, product, count, acc, count, scaled, count, relu, count, dRelu, count});
+                new int[] {filled, count, copied, count, sum, count, product, count, acc, count, scaled, count, relu, count, dRelu, count,
+                        scaledAcc, count});
     }
 
     static KernelCase reductions(int base, long seed) {
@@ -142,12 +149,16 @@ public final class KernelCases {
         int a = h.region(rows * len);
         int b = h.region(rows * len);
         int dots = h.region(rows);
+        int n = 3, c = 5, plane = 67;
+        int planes = h.region(n * c * plane);
+        int sums = h.region(c);
         int chunks = ReductionKernels.chunkCount(count, 64);
         List<Launch> ls = List.of(
                 ReductionKernels.chunkSumLaunch(count, 64, x, partials),
                 ReductionKernels.chunkSumLaunch(chunks, chunks, partials, total),
-                ReductionKernels.rowDotLaunch(rows, len, a, b, dots));
-        return new KernelCase("reductions", base, h.toArray(), ls, new int[] {partials, chunks, total, 1, dots, rows});
+                ReductionKernels.rowDotLaunch(rows, len, a, b, dots),
+                ReductionKernels.channelSumsLaunch(n, c, plane, planes, sums));
+        return new KernelCase("reductions", base, h.toArray(), ls, new int[] {partials, chunks, total, 1, dots, rows, sums, c});
     }
 
     static KernelCase softmax(int base, long seed) {
@@ -178,6 +189,32 @@ public final class KernelCases {
                 new int[] {loss, n * plane, grad, count});
     }
 
+    static KernelCase softTargetCrossEntropy(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 4, plane = 43, count = n * c * plane, pixels = n * plane;
+        int logits = h.region(count, -20f, 20f);
+        int target = h.region(count, 0f, 1f); // soft, not normalised: exercises the sum-of-targets term
+        int loss = h.region(pixels);
+        int grad = h.region(count);
+        int lossOnly = h.region(pixels);
+        return new KernelCase("soft-target cross-entropy", base, h.toArray(),
+                List.of(LossKernels.softTargetCrossEntropyLaunch(n, c, plane, logits, target, loss, grad, 1f / pixels),
+                        LossKernels.softTargetCrossEntropyLaunch(n, c, plane, logits, target, lossOnly, -1, 1f / pixels)),
+                new int[] {loss, pixels, grad, count, lossOnly, pixels});
+    }
+
+    static KernelCase blocks(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int blocks = 3, length = 29;
+        int src = h.region(blocks * 41);
+        int copied = h.region(blocks * 37 + 5);
+        int accumulated = h.region(blocks * 37 + 5);
+        return new KernelCase("copy blocks", base, h.toArray(),
+                List.of(BlockKernels.copyBlocksLaunch(blocks, length, src + 2, 41, copied + 5, 37, false),
+                        BlockKernels.copyBlocksLaunch(blocks, length, src + 2, 41, accumulated + 5, 37, true)),
+                new int[] {copied, blocks * 37 + 5, accumulated, blocks * 37 + 5});
+    }
+
     static KernelCase instanceNorm(int base, long seed) {
         HeapImage h = new HeapImage(base, seed);
         int n = 2, c = 3, plane = 50, rows = n * c, count = rows * plane;
@@ -193,14 +230,16 @@ public final class KernelCases {
         int dx = h.region(count);
         int dgamma = h.region(c);
         int dbeta = h.region(c);
+        int dgammaOnly = h.region(c);
         List<Launch> ls = List.of(
                 InstanceNormKernels.statsLaunch(rows, plane, 1e-5f, x, mean, rstd),
                 InstanceNormKernels.forwardLaunch(n, c, plane, x, mean, rstd, gamma, beta, y),
                 InstanceNormKernels.backwardRowsLaunch(rows, plane, x, dy, mean, rstd, sumDy, sumDyXhat),
                 InstanceNormKernels.backwardInputLaunch(n, c, plane, x, dy, mean, rstd, gamma, sumDy, sumDyXhat, dx),
-                InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat, dgamma, dbeta));
+                InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat, dgamma, dbeta),
+                InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat, dgammaOnly, -1));
         return new KernelCase("instance norm", base, h.toArray(), ls,
-                new int[] {mean, rows, rstd, rows, y, count, dx, count, dgamma, c, dbeta, c});
+                new int[] {mean, rows, rstd, rows, y, count, dx, count, dgamma, c, dbeta, c, dgammaOnly, c});
     }
 
     static KernelCase adam(int base, long seed) {
