@@ -1,8 +1,10 @@
 package org.regionwise.gpu;
 
+import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.gpu.device.DeviceHeap;
 import org.regionwise.gpu.kernels.AdamKernel;
+import org.regionwise.gpu.kernels.BlockKernels;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.ElementwiseKernels;
 import org.regionwise.gpu.kernels.GemmKernel;
@@ -111,6 +113,32 @@ public final class DeviceOps {
         y.deviceWritten();
     }
 
+    /** y += scale[0] * x, the factor read on the device (scale is a one-element tensor, e.g. a loss gradient). */
+    public void scaledAccumulate(GpuStorage scale, GpuStorage x, GpuStorage y) {
+        requireSize("scaledAccumulate: scale", scale, 1);
+        requireSize("scaledAccumulate: destination", y, x.size());
+        heap.launch(ElementwiseKernels.scaledAccumulateLaunch(x.size(), scale.deviceOffset(), x.deviceOffset(), y.deviceOffset()));
+        y.deviceWritten();
+    }
+
+    /**
+     * dst[b * dstStride + dstOffset + i] (+)= src[b * srcStride + srcOffset + i] for b < blocks, i < length:
+     * concatenation, its backward, and whole-tensor gradient accumulation. Bounds are checked here, because
+     * on the device an out-of-range block would silently overwrite a neighbouring tensor.
+     */
+    public void copyBlocks(int blocks, int length, GpuStorage src, int srcOffset, int srcStride,
+                           GpuStorage dst, int dstOffset, int dstStride, boolean accumulate) {
+        if (blocks <= 0 || length <= 0) return;
+        requireBlocks("source", blocks, length, srcOffset, srcStride, src);
+        requireBlocks("destination", blocks, length, dstOffset, dstStride, dst);
+        if (src == dst) throw new IllegalArgumentException("copyBlocks: source and destination are the same storage");
+        int srcOff = src.deviceOffset() + srcOffset;
+        // Not deviceOffsetForOverwrite: blocks may leave gaps in dst whose values must survive.
+        int dstOff = dst.deviceOffset() + dstOffset;
+        heap.launch(BlockKernels.copyBlocksLaunch(blocks, length, srcOff, srcStride, dstOff, dstStride, accumulate));
+        dst.deviceWritten();
+    }
+
     public void scale(float alpha, GpuStorage x, GpuStorage out) {
         int xOff = x.deviceOffset();
         heap.launch(ElementwiseKernels.scaleLaunch(x.size(), alpha, xOff, out.deviceOffsetForOverwrite()));
@@ -121,6 +149,14 @@ public final class DeviceOps {
     public void addChannelBias(GpuStorage x, GpuStorage bias, int n, int c, int plane) {
         heap.launch(ElementwiseKernels.addChannelBiasLaunch(n, c, plane, x.deviceOffset(), bias.deviceOffset()));
         x.deviceWritten();
+    }
+
+    /** NCHW sums[c] += sum over images and the plane of x[:, c, :] (a bias gradient). */
+    public void channelSums(GpuStorage x, GpuStorage sums, int n, int c, int plane) {
+        requireSize("channelSums: input", x, n * c * plane);
+        requireSize("channelSums: sums", sums, c);
+        heap.launch(ReductionKernels.channelSumsLaunch(n, c, plane, x.deviceOffset(), sums.deviceOffset()));
+        sums.deviceWritten();
     }
 
     public void leakyRelu(float slope, GpuStorage x, GpuStorage out) {
@@ -196,6 +232,43 @@ public final class DeviceOps {
         return total;
     }
 
+    /**
+     * loss[0] = mean over the n * plane pixels of the cross entropy of channel-softmax logits against soft
+     * target probabilities (autodiff's fused op; HostOps.softmaxCrossEntropy); dlogits (overwritten, may be
+     * null) = its gradient. Per-pixel terms, then two chunk-sum passes straight into loss: nothing is read back.
+     */
+    public void softTargetCrossEntropy(GpuStorage logits, GpuStorage target, int n, int c, int plane, GpuStorage loss,
+                                       GpuStorage dlogits) {
+        int pixels = n * plane;
+        requireSize("softmaxCrossEntropy: logits", logits, n * c * plane);
+        requireSize("softmaxCrossEntropy: target", target, n * c * plane);
+        requireSize("softmaxCrossEntropy: loss", loss, 1);
+        if (dlogits != null) requireSize("softmaxCrossEntropy: dlogits", dlogits, n * c * plane);
+        int lossOff = loss.deviceOffsetForOverwrite();
+        if (pixels == 0 || c == 0) {
+            heap.launch(ElementwiseKernels.fillLaunch(1, lossOff, 0f));
+            loss.deviceWritten();
+            if (dlogits != null) fill(dlogits, 0f);
+            return;
+        }
+        int chunks = ReductionKernels.chunkCount(pixels, SUM_CHUNK);
+        // Temporaries straight from the heap and freed at once: a training step calls this every time.
+        int perPixel = heap.allocate(pixels);
+        int partials = heap.allocate(chunks);
+        try {
+            int dOff = dlogits == null ? -1 : dlogits.deviceOffsetForOverwrite();
+            heap.launch(LossKernels.softTargetCrossEntropyLaunch(n, c, plane, logits.deviceOffset(), target.deviceOffset(),
+                    perPixel, dOff, 1f / pixels));
+            if (dlogits != null) dlogits.deviceWritten();
+            heap.launch(ReductionKernels.chunkSumLaunch(pixels, SUM_CHUNK, perPixel, partials));
+            heap.launch(ReductionKernels.chunkSumLaunch(chunks, chunks, partials, lossOff));
+            loss.deviceWritten();
+        } finally {
+            heap.free(partials);
+            heap.free(perPixel);
+        }
+    }
+
     // ---- instance normalisation -----------------------------------------------------------------------
 
     /** What instance-norm backward needs from forward: per-(image, channel) mean and 1/std. */
@@ -203,9 +276,22 @@ public final class DeviceOps {
 
     /** y = instance-normalised x, times gamma[c] plus beta[c] (both null: no affine). */
     public NormStats instanceNorm(GpuStorage x, GpuStorage gamma, GpuStorage beta, GpuStorage y, int n, int c, int plane, float eps) {
+        NormStats stats = new NormStats(backend.allocateUninitialised(n * c), backend.allocateUninitialised(n * c));
+        instanceNorm(x, gamma, beta, y, stats, n, c, plane, eps);
+        return stats;
+    }
+
+    /** As above, writing the statistics into {@code stats} (autodiff allocates them with the op's output). */
+    public void instanceNorm(GpuStorage x, GpuStorage gamma, GpuStorage beta, GpuStorage y, NormStats stats, int n, int c,
+                             int plane, float eps) {
+        if ((gamma == null) != (beta == null)) {
+            throw new IllegalArgumentException("instanceNorm: gamma and beta must both be given or both be null");
+        }
         int rows = n * c;
-        GpuStorage mean = backend.allocateUninitialised(rows);
-        GpuStorage rstd = backend.allocateUninitialised(rows);
+        GpuStorage mean = stats.mean();
+        GpuStorage rstd = stats.rstd();
+        requireSize("instanceNorm: mean", mean, rows);
+        requireSize("instanceNorm: invStd", rstd, rows);
         int xOff = x.deviceOffset();
         heap.launch(InstanceNormKernels.statsLaunch(rows, plane, eps, xOff, mean.deviceOffsetForOverwrite(), rstd.deviceOffsetForOverwrite()));
         mean.deviceWritten();
@@ -215,32 +301,40 @@ public final class DeviceOps {
         heap.launch(InstanceNormKernels.forwardLaunch(n, c, plane, xOff, mean.deviceOffset(), rstd.deviceOffset(), gOff, bOff,
                 y.deviceOffsetForOverwrite()));
         y.deviceWritten();
-        return new NormStats(mean, rstd);
     }
 
-    /** dx += input gradient; dgamma, dbeta += affine gradients (null when there are no affine weights). */
+    /**
+     * dx += input gradient; dgamma, dbeta += affine gradients. Any of the three may be null (not wanted: a
+     * frozen input or weight); gamma is null when there are no affine weights.
+     */
     public void instanceNormBackward(GpuStorage x, GpuStorage dy, NormStats stats, GpuStorage gamma, GpuStorage dx,
                                      GpuStorage dgamma, GpuStorage dbeta, int n, int c, int plane) {
+        if (dx == null && dgamma == null && dbeta == null) return;
         int rows = n * c;
-        GpuStorage sumDy = backend.allocateUninitialised(rows);
-        GpuStorage sumDyXhat = backend.allocateUninitialised(rows);
-        int xOff = x.deviceOffset();
-        int dyOff = dy.deviceOffset();
-        int mOff = stats.mean().deviceOffset();
-        int rOff = stats.rstd().deviceOffset();
-        heap.launch(InstanceNormKernels.backwardRowsLaunch(rows, plane, xOff, dyOff, mOff, rOff,
-                sumDy.deviceOffsetForOverwrite(), sumDyXhat.deviceOffsetForOverwrite()));
-        sumDy.deviceWritten();
-        sumDyXhat.deviceWritten();
-        int gOff = gamma == null ? -1 : gamma.deviceOffset();
-        heap.launch(InstanceNormKernels.backwardInputLaunch(n, c, plane, xOff, dyOff, mOff, rOff, gOff,
-                sumDy.deviceOffset(), sumDyXhat.deviceOffset(), dx.deviceOffset()));
-        dx.deviceWritten();
-        if (dgamma != null && dbeta != null) {
-            heap.launch(InstanceNormKernels.backwardAffineLaunch(n, c, sumDy.deviceOffset(), sumDyXhat.deviceOffset(),
-                    dgamma.deviceOffset(), dbeta.deviceOffset()));
-            dgamma.deviceWritten();
-            dbeta.deviceWritten();
+        // Per-plane sums, freed as soon as the launches that read them are done.
+        int sumDy = heap.allocate(rows);
+        int sumDyXhat = heap.allocate(rows);
+        try {
+            int xOff = x.deviceOffset();
+            int dyOff = dy.deviceOffset();
+            int mOff = stats.mean().deviceOffset();
+            int rOff = stats.rstd().deviceOffset();
+            heap.launch(InstanceNormKernels.backwardRowsLaunch(rows, plane, xOff, dyOff, mOff, rOff, sumDy, sumDyXhat));
+            if (dx != null) {
+                int gOff = gamma == null ? -1 : gamma.deviceOffset();
+                heap.launch(InstanceNormKernels.backwardInputLaunch(n, c, plane, xOff, dyOff, mOff, rOff, gOff,
+                        sumDy, sumDyXhat, dx.deviceOffset()));
+                dx.deviceWritten();
+            }
+            if (dgamma != null || dbeta != null) {
+                heap.launch(InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat,
+                        dgamma == null ? -1 : dgamma.deviceOffset(), dbeta == null ? -1 : dbeta.deviceOffset()));
+                if (dgamma != null) dgamma.deviceWritten();
+                if (dbeta != null) dbeta.deviceWritten();
+            }
+        } finally {
+            heap.free(sumDyXhat);
+            heap.free(sumDy);
         }
     }
 
@@ -254,5 +348,40 @@ public final class DeviceOps {
         param.deviceWritten();
         m.deviceWritten();
         v.deviceWritten();
+    }
+
+    /**
+     * One Adam update of parameter p with autodiff's per-step scalars; its moments are m and v from
+     * {@code momentOffset} on (the optimiser's flat moment buffers, shared by all parameters).
+     */
+    public void adam(GpuStorage p, GpuStorage g, GpuStorage m, GpuStorage v, int momentOffset, AdamStep step) {
+        int count = p.size();
+        requireSize("adam: gradient", g, count);
+        if (momentOffset < 0 || momentOffset + count > m.size() || momentOffset + count > v.size()) {
+            throw new IllegalArgumentException("adam: moments [" + momentOffset + ", " + (momentOffset + count)
+                    + ") outside buffers of " + m.size() + " and " + v.size() + " elements");
+        }
+        heap.launch(AdamKernel.launch(count, p.deviceOffset(), g.deviceOffset(), m.deviceOffset() + momentOffset,
+                v.deviceOffset() + momentOffset, step));
+        p.deviceWritten();
+        m.deviceWritten();
+        v.deviceWritten();
+    }
+
+    // ---- argument checks: a wrong offset on the device corrupts a neighbour instead of throwing -------
+
+    private static void requireSize(String what, GpuStorage s, int expected) {
+        if (s.size() != expected) {
+            throw new IllegalArgumentException(what + " has " + s.size() + " elements, expected " + expected);
+        }
+    }
+
+    private static void requireBlocks(String what, int blocks, int length, int offset, int stride, GpuStorage s) {
+        long first = offset;
+        long end = (long) (blocks - 1) * stride + offset + length;
+        if (first < 0 || stride < 0 || end > s.size()) {
+            throw new IllegalArgumentException("copyBlocks: " + what + " blocks (" + blocks + " x " + length + " at offset "
+                    + offset + ", stride " + stride + ") do not fit its " + s.size() + " elements");
+        }
     }
 }

@@ -15,10 +15,10 @@ import org.regionwise.gpu.device.TransferStats;
  * The GPU {@link Backend}: tensors are {@link GpuStorage} (a device heap block plus a lazily synchronised
  * host mirror) and the hot kernels run on a {@link Device} (TornadoVM, or the same kernels as plain Java).
  *
- * <p>Two ways in. Autodiff's ops call {@link #kernels()} with host arrays ({@link GpuKernels}); tensors they
- * pass are recognised and their device copies reused, but results come back to the host after each call,
- * because the Kernels SPI hands out plain arrays. {@link #ops()} works on storages and leaves results on the
- * device: data moves only when {@link Storage#host()} is called.
+ * <p>Two ways in, both resident. Autodiff's ops call {@link #kernels()} ({@link GpuKernels}); its storage
+ * methods run on the device and leave results there, like {@link #ops()}, which works on storages
+ * directly: data moves only when {@link Storage#host()} is called. (The SPI's array methods, which hand over
+ * host arrays, still round-trip; tensors they pass are recognised and their device copies reused.)
  */
 public final class GpuBackend implements Backend {
     private final String name;
@@ -35,8 +35,8 @@ public final class GpuBackend implements Backend {
     public GpuBackend(String name, Device device) {
         this.name = name;
         this.heap = new DeviceHeap(device);
-        this.kernels = new GpuKernels(this);
         this.ops = new DeviceOps(this);
+        this.kernels = new GpuKernels(this, ops);
     }
 
     @Override
@@ -46,6 +46,12 @@ public final class GpuBackend implements Backend {
 
     @Override
     public GpuStorage allocate(int size) {
+        return GpuStorage.zeros(this, size);
+    }
+
+    /** Device zeros: an op's output or a non-leaf gradient stays on the device from the start. */
+    @Override
+    public GpuStorage allocateScratch(int size) {
         return GpuStorage.zeros(this, size);
     }
 

@@ -1,27 +1,32 @@
 package org.regionwise.gpu;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.Kernels;
-import org.regionwise.gpu.device.DeviceHeap;
-import org.regionwise.gpu.kernels.ConvKernels;
-import org.regionwise.gpu.kernels.GemmKernel;
+import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.gpu.DeviceOps.NormStats;
 
 /**
- * autodiff's Kernels SPI on the device. The SPI passes host arrays and expects results in them on return,
- * so: an input that is a tensor of this backend is read from its device copy (uploaded at most once while
- * the host does not write it); any other input is uploaded for the call; every result is downloaded
- * before returning. Accumulating outputs ({@code +=}) are computed into zeroed device scratch and added on
- * the host, which saves uploading the old values.
+ * autodiff's Kernels SPI on the device.
+ *
+ * <p>The storage methods (what autodiff's hot ops call) run as device launches on resident data when every
+ * storage they are given is a {@link GpuStorage} of this backend: results stay on the device and the host
+ * mirrors are only marked stale ({@link DeviceOps} does the work). When any storage belongs elsewhere (a CPU
+ * tensor mixed in, another device's), the call falls back to the SPI's host default, which reads and writes
+ * {@link Storage#host()} copies: slower, never wrong.
+ *
+ * <p>The array methods (GEMM, the convolutions on {@code float[]}) round-trip through the host, see
+ * {@link HostArrayKernels}.
  */
 final class GpuKernels implements Kernels {
     private final GpuBackend backend;
-    private final DeviceHeap heap;
+    private final DeviceOps ops;
+    private final HostArrayKernels arrays;
 
-    GpuKernels(GpuBackend backend) {
+    GpuKernels(GpuBackend backend, DeviceOps ops) {
         this.backend = backend;
-        this.heap = backend.heap();
+        this.ops = ops;
+        this.arrays = new HostArrayKernels(backend);
     }
 
     @Override
@@ -29,118 +34,172 @@ final class GpuKernels implements Kernels {
         return "device";
     }
 
+    // ---- array level: host arrays in and out ------------------------------------------------------------
+
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int offA, int lda, float[] b, int offB, int ldb,
                      float beta, float[] c, int offC, int ldc) {
-        if (m == 0 || n == 0) return;
-        try (Scope scope = new Scope()) {
-            int aOff = k == 0 ? 0 : scope.input(a, offA, span(transA ? k : m, lda, transA ? m : k));
-            int bOff = k == 0 ? 0 : scope.input(b, offB, span(transB ? n : k, ldb, transB ? k : n));
-            int cSpan = span(m, ldc, n);
-            // C's gaps between rows (ldc > n) and its old values (beta != 0) must survive: then C is uploaded.
-            boolean overwriteOnly = beta == 0f && ldc == n;
-            int cOff = overwriteOnly ? scope.temp(cSpan) : scope.upload(c, offC, cSpan);
-            heap.launch(GemmKernel.launch(transA, transB, m, n, k, alpha, aOff, lda, bOff, ldb, beta, cOff, ldc));
-            scope.overwrite(cOff, c, offC, cSpan);
-        }
+        arrays.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
     }
 
     @Override
     public void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        try (Scope scope = new Scope()) {
-            int xOff = scope.input(x, 0, g.inputSize());
-            int wOff = scope.input(w, 0, g.weightSize());
-            int bOff = bias == null ? -1 : scope.input(bias, 0, g.k());
-            int yOff = scope.temp(g.outputSize());
-            heap.launch(ConvKernels.forwardLaunch(g, xOff, wOff, bOff, yOff));
-            scope.overwrite(yOff, y, 0, g.outputSize());
-        }
+        arrays.conv2dForward(g, x, w, bias, y);
     }
 
     @Override
     public void conv2dBackwardData(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        try (Scope scope = new Scope()) {
-            int dyOff = scope.input(dy, 0, g.outputSize());
-            int wOff = scope.input(w, 0, g.weightSize());
-            int dxOff = scope.zeroed(g.inputSize());
-            heap.launch(ConvKernels.backwardDataLaunch(g, dyOff, wOff, dxOff));
-            scope.accumulate(dxOff, dx, g.inputSize());
-        }
+        arrays.conv2dBackwardData(g, dy, w, dx);
     }
 
     @Override
     public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
-        try (Scope scope = new Scope()) {
-            int xOff = scope.input(x, 0, g.inputSize());
-            int dyOff = scope.input(dy, 0, g.outputSize());
-            int dwOff = scope.zeroed(g.weightSize());
-            heap.launch(ConvKernels.backwardWeightLaunch(g, xOff, dyOff, dwOff));
-            scope.accumulate(dwOff, dw, g.weightSize());
-            if (dbias != null) {
-                int dbOff = scope.zeroed(g.k());
-                heap.launch(ConvKernels.backwardBiasLaunch(g, dyOff, dbOff));
-                scope.accumulate(dbOff, dbias, g.k());
-            }
-        }
+        arrays.conv2dBackwardWeight(g, x, dy, dw, dbias);
     }
 
-    /** Elements spanned by {@code rows} rows of {@code cols} with leading dimension {@code ld}. */
-    private static int span(int rows, int ld, int cols) {
-        return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols;
+    // ---- storage level: resident when every storage is ours ----------------------------------------------
+
+    @Override
+    public void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
+        if (!ours(x, w, bias, y)) {
+            Kernels.super.conv2dForward(g, x, w, bias, y);
+            return;
+        }
+        ops.conv2dForward(g, dev(x), dev(w), dev(bias), dev(y));
     }
 
-    /** The device blocks one SPI call borrows, returned when it ends. */
-    private final class Scope implements AutoCloseable {
-        private final List<Integer> temps = new ArrayList<>();
-
-        /** Heap offset holding array[from]: the tensor's device copy if the array is a tensor, else an upload. */
-        int input(float[] array, int from, int count) {
-            GpuStorage tensor = backend.storageOf(array);
-            if (tensor != null) return tensor.deviceOffset() + from;
-            return upload(array, from, count);
+    @Override
+    public void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
+        if (!ours(dy, w, dx)) {
+            Kernels.super.conv2dBackwardData(g, dy, w, dx);
+            return;
         }
+        ops.conv2dBackwardData(g, dev(dy), dev(w), dev(dx));
+    }
 
-        int upload(float[] array, int from, int count) {
-            int off = temp(count);
-            heap.upload(array, from, off, count);
-            return off;
+    @Override
+    public void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
+        if (!ours(x, dy, dw, dbias)) {
+            Kernels.super.conv2dBackwardWeight(g, x, dy, dw, dbias);
+            return;
         }
+        ops.conv2dBackwardWeight(g, dev(x), dev(dy), dev(dw), dev(dbias));
+    }
 
-        int temp(int count) {
-            int off = heap.allocate(count);
-            temps.add(off);
-            return off;
+    @Override
+    public void fill(Storage s, float value) {
+        if (!ours(s)) {
+            Kernels.super.fill(s, value);
+            return;
         }
+        ops.fill(dev(s), value);
+    }
 
-        int zeroed(int count) {
-            int off = heap.allocateZeroed(count);
-            temps.add(off);
-            return off;
+    @Override
+    public void copyBlocks(int blocks, int length, Storage src, int srcOffset, int srcStride,
+                           Storage dst, int dstOffset, int dstStride, boolean accumulate) {
+        if (!ours(src, dst)) {
+            Kernels.super.copyBlocks(blocks, length, src, srcOffset, srcStride, dst, dstOffset, dstStride, accumulate);
+            return;
         }
+        ops.copyBlocks(blocks, length, dev(src), srcOffset, srcStride, dev(dst), dstOffset, dstStride, accumulate);
+    }
 
-        /** array[from, +count) = device result; a tensor's device copy is then stale. */
-        void overwrite(int off, float[] array, int from, int count) {
-            heap.download(off, array, from, count);
-            hostChanged(array);
+    @Override
+    public void addChannelBias(int n, int c, int plane, Storage bias, Storage y) {
+        if (!ours(bias, y)) {
+            Kernels.super.addChannelBias(n, c, plane, bias, y);
+            return;
         }
+        ops.addChannelBias(dev(y), dev(bias), n, c, plane);
+    }
 
-        /** array += device result. */
-        void accumulate(int off, float[] array, int count) {
-            float[] result = new float[count];
-            heap.download(off, result, 0, count);
-            for (int i = 0; i < count; i++) array[i] += result[i];
-            hostChanged(array);
+    @Override
+    public void channelSums(int n, int c, int plane, Storage x, Storage sums) {
+        if (!ours(x, sums)) {
+            Kernels.super.channelSums(n, c, plane, x, sums);
+            return;
         }
+        ops.channelSums(dev(x), dev(sums), n, c, plane);
+    }
 
-        private void hostChanged(float[] array) {
-            GpuStorage tensor = backend.storageOf(array);
-            if (tensor != null) tensor.hostWritten();
+    @Override
+    public void leakyRelu(float slope, Storage x, Storage y) {
+        if (!ours(x, y)) {
+            Kernels.super.leakyRelu(slope, x, y);
+            return;
         }
+        ops.leakyRelu(slope, dev(x), dev(y));
+    }
 
-        @Override
-        public void close() {
-            for (int off : temps) heap.free(off);
+    @Override
+    public void leakyReluBackward(float slope, Storage x, Storage dy, Storage dx) {
+        if (!ours(x, dy, dx)) {
+            Kernels.super.leakyReluBackward(slope, x, dy, dx);
+            return;
         }
+        ops.leakyReluBackward(slope, dev(x), dev(dy), dev(dx));
+    }
+
+    @Override
+    public void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
+        if (!ours(logits, target, loss, dlogits)) {
+            Kernels.super.softmaxCrossEntropy(n, c, plane, logits, target, loss, dlogits);
+            return;
+        }
+        ops.softTargetCrossEntropy(dev(logits), dev(target), n, c, plane, dev(loss), dev(dlogits));
+    }
+
+    @Override
+    public void scaledAccumulate(Storage scale, Storage src, Storage dst) {
+        if (!ours(scale, src, dst)) {
+            Kernels.super.scaledAccumulate(scale, src, dst);
+            return;
+        }
+        ops.scaledAccumulate(dev(scale), dev(src), dev(dst));
+    }
+
+    @Override
+    public void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
+                                    Storage y, Storage mean, Storage invStd) {
+        // The device kernel takes an affine pair or none; one without the other is left to the host.
+        if (!ours(x, gamma, beta, y, mean, invStd) || (gamma == null) != (beta == null)) {
+            Kernels.super.instanceNormForward(n, c, plane, eps, x, gamma, beta, y, mean, invStd);
+            return;
+        }
+        ops.instanceNorm(dev(x), dev(gamma), dev(beta), dev(y), new NormStats(dev(mean), dev(invStd)), n, c, plane, eps);
+    }
+
+    @Override
+    public void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
+                                     Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
+        if (!ours(x, dy, mean, invStd, gamma, dx, dgamma, dbeta)) {
+            Kernels.super.instanceNormBackward(n, c, plane, x, dy, mean, invStd, gamma, dx, dgamma, dbeta);
+            return;
+        }
+        ops.instanceNormBackward(dev(x), dev(dy), new NormStats(dev(mean), dev(invStd)), dev(gamma), dev(dx),
+                dev(dgamma), dev(dbeta), n, c, plane);
+    }
+
+    @Override
+    public void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
+        if (!ours(p, g, m, v)) {
+            Kernels.super.adam(p, g, m, v, momentOffset, step);
+            return;
+        }
+        ops.adam(dev(p), dev(g), dev(m), dev(v), momentOffset, step);
+    }
+
+    /** Whether every given storage (nulls are absent arguments) lives on this backend's device heap. */
+    private boolean ours(Storage... storages) {
+        for (Storage s : storages) {
+            if (s != null && !(s instanceof GpuStorage && s.backend() == backend)) return false;
+        }
+        return true;
+    }
+
+    private static GpuStorage dev(Storage s) {
+        return (GpuStorage) s;
     }
 }

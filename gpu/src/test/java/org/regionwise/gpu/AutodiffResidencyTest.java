@@ -1,0 +1,46 @@
+package org.regionwise.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.regionwise.gpu.device.TransferStats;
+import org.regionwise.gpu.testing.UNet2dTraining;
+
+/**
+ * Residency through autodiff: after a warm-up step (parameters uploaded, gradients and Adam's moments
+ * allocated on the device), a steady-state UNet2d training step (zero-grad, forward, cross-entropy, loss read
+ * back, backward, Adam) moves only its new batch up (the image and the one-hot target) and a few scalars:
+ * the loss read back, and autodiff's backward seed (it adds 1 to the loss's gradient on the host, one float
+ * down and one up).
+ */
+class AutodiffResidencyTest {
+    /** Scalars a step may move each way beyond the batch: loss and seed down, seed up, with room for one more. */
+    static final int SCALARS = 3;
+
+    @Test
+    void aSteadyStateStepMovesOnlyTheBatchAndAFewScalars() {
+        assertResidentStep(GpuBackends.create(GpuBackends.TORNADO_JAVA, 1 << 22));
+    }
+
+    /** Shared with the TornadoVM parity test. */
+    static void assertResidentStep(GpuBackend backend) {
+        UNet2dTraining training = new UNet2dTraining(backend, 5);
+        training.step();
+        TransferStats stats = backend.stats();
+        long uploads = stats.uploads();
+        long uploaded = stats.uploadedFloats();
+        long downloads = stats.downloads();
+        long downloaded = stats.downloadedFloats();
+        long launches = stats.launches();
+        training.step();
+        long upFloats = stats.uploadedFloats() - uploaded;
+        long downFloats = stats.downloadedFloats() - downloaded;
+        String step = (stats.uploads() - uploads) + " uploads (" + upFloats + " floats), " + (stats.downloads() - downloads)
+                + " downloads (" + downFloats + " floats), " + (stats.launches() - launches) + " launches";
+        System.out.println("[gpu] steady-state UNet2d step through autodiff: " + step + "; batch = "
+                + UNet2dTraining.batchFloats() + " floats");
+        assertTrue(upFloats <= UNet2dTraining.batchFloats() + SCALARS, "uploaded more than the batch and " + SCALARS + " scalars: " + step);
+        assertTrue(stats.uploads() - uploads <= 2 + SCALARS, "more than 2 + " + SCALARS + " uploads: " + step);
+        assertTrue(downFloats <= SCALARS, "downloaded more than " + SCALARS + " scalars: " + step);
+    }
+}
