@@ -77,25 +77,41 @@ final class ConvBackwardDataPass {
         }
     }
 
+    /**
+     * dx += the tile, row (c, r, s) by row. The tile's 32 columns are consecutive output positions, which
+     * cover a few runs along output rows; each run lands on one input row at a fixed stride, so the
+     * bounds are worked out once per run and the inner loop is a plain strided add.
+     */
     private static void scatterTile(ConvGeometry g, float[] tile, int row0, int rows, int q0, float[] dx, int dxOff) {
         int positions = g.outH() * g.outW();
+        int columns = Math.min(NR, positions - q0);
+        int sw = g.strideW();
         for (int i = 0; i < rows; i++) {
             int row = row0 + i;
             int c = row / (g.r() * g.s());
             int r = row / g.s() % g.r();
             int s = row % g.s();
             int plane = dxOff + c * g.h() * g.w();
-            int oh = q0 / g.outW();
-            int ow = q0 % g.outW();
+            int colShift = s * g.dilW() - g.padW(); // iw = ow * sw + colShift
+            // Output columns whose input column lies in [0, w): ow in [owMin, owMax).
+            int owMin = colShift >= 0 ? 0 : (-colShift + sw - 1) / sw;
+            int owMax = Math.min(g.outW(), Math.floorDiv(g.w() - 1 - colShift, sw) + 1);
             int t = i * NR;
-            for (int j = 0; j < NR && q0 + j < positions; j++, ow++) {
-                if (ow == g.outW()) {
-                    ow = 0;
-                    oh++;
-                }
+            int j = 0;
+            while (j < columns) {
+                int q = q0 + j;
+                int oh = q / g.outW();
+                int owStart = q - oh * g.outW();
+                int run = Math.min(columns - j, g.outW() - owStart); // columns left on this output row
                 int ih = oh * g.strideH() - g.padH() + r * g.dilH();
-                int iw = ow * g.strideW() - g.padW() + s * g.dilW();
-                if (ih >= 0 && ih < g.h() && iw >= 0 && iw < g.w()) dx[plane + ih * g.w() + iw] += tile[t + j];
+                if (ih >= 0 && ih < g.h()) {
+                    int lo = Math.max(owStart, owMin);
+                    int hi = Math.min(owStart + run, owMax);
+                    int base = plane + ih * g.w() + colShift;
+                    int from = t + j - owStart;
+                    for (int ow = lo; ow < hi; ow++) dx[base + ow * sw] += tile[from + ow];
+                }
+                j += run;
             }
         }
     }
