@@ -1,8 +1,8 @@
 package org.regionwise.autodiff.cpu;
 
-import static org.regionwise.autodiff.cpu.MicroKernel.MR;
 import static org.regionwise.autodiff.cpu.MicroKernel.NR;
-import static org.regionwise.autodiff.cpu.MicroKernel.TILE;
+import static org.regionwise.autodiff.cpu.MicroKernel.WEIGHT_TILE;
+import static org.regionwise.autodiff.cpu.MicroKernel.WR;
 
 import java.util.Arrays;
 import org.regionwise.autodiff.backend.ConvGeometry;
@@ -16,7 +16,7 @@ import org.regionwise.autodiff.backend.ConvGeometry;
  * orientation needs im2col transposed, a gather per element.) The bias gradient is the same product
  * with a row of ones, which the source appends, so it costs one extra row, not a separate pass.
  *
- * <p>Partial sums live in a blocked float accumulator (one MR x NR tile per row panel and column panel),
+ * <p>Partial sums live in a blocked float accumulator (one WR x NR tile per row panel and column panel),
  * reduced over the image in KC-position blocks so the dy^T block being read stays in L1/L2. Threads split
  * by row panel: each owns its accumulator tiles, so nothing is reduced across threads.
  */
@@ -32,10 +32,10 @@ final class ConvBackwardWeightPass {
         ShiftedSource src = ws.source;
         src.configure(g.c(), g.h(), g.w(), g.r(), g.s(), g.strideH(), g.strideW(), g.padH(), g.padW(),
                 g.dilH(), g.dilW(), g.outH(), g.outW(), withBias);
-        int rowPanels = Panels.count(rows + (withBias ? 1 : 0));
+        int rowPanels = (rows + (withBias ? 1 : 0) + WR - 1) / WR;
         int colPanels = (g.k() + NR - 1) / NR;
-        float[] acc = ws.shared.floats(Scratch.ACCUMULATOR, rowPanels * colPanels * TILE);
-        Arrays.fill(acc, 0, rowPanels * colPanels * TILE, 0f);
+        float[] acc = ws.shared.floats(Scratch.ACCUMULATOR, rowPanels * colPanels * WEIGHT_TILE);
+        Arrays.fill(acc, 0, rowPanels * colPanels * WEIGHT_TILE, 0f);
         int span = src.tiles() * NR;
         float[] dyT = ws.shared.floats(Scratch.PANEL_B, colPanels * span * NR);
         int imageIn = g.c() * g.h() * g.w();
@@ -53,8 +53,8 @@ final class ConvBackwardWeightPass {
                     int kc = Math.min(KC, span - q0);
                     for (int p = p0; p < p1; p++) {
                         for (int cp = 0; cp < colPanels; cp++) {
-                            ws.kernel.rowsTimesPanel(data, rowOff, p * MR, q0, kc, dyT, (cp * span + q0) * NR,
-                                    acc, (p * colPanels + cp) * TILE);
+                            ws.kernel.rowsTimesPanel(data, rowOff, p * WR, q0, kc, dyT, (cp * span + q0) * NR,
+                                    acc, (p * colPanels + cp) * WEIGHT_TILE);
                         }
                     }
                 }
@@ -64,9 +64,9 @@ final class ConvBackwardWeightPass {
             int cp = k / NR;
             int j = k % NR;
             for (int row = 0; row < rows; row++) {
-                dw[k * rows + row] += acc[((row / MR) * colPanels + cp) * TILE + (row % MR) * NR + j];
+                dw[k * rows + row] += acc[((row / WR) * colPanels + cp) * WEIGHT_TILE + (row % WR) * NR + j];
             }
-            if (withBias) dbias[k] += acc[((rows / MR) * colPanels + cp) * TILE + (rows % MR) * NR + j];
+            if (withBias) dbias[k] += acc[((rows / WR) * colPanels + cp) * WEIGHT_TILE + (rows % WR) * NR + j];
         });
     }
 

@@ -30,7 +30,7 @@ final class ScalarMicroKernel implements MicroKernel {
 
     @Override
     public void rowsTimesPanel(float[] src, int[] rowOff, int row0, int q0, int kc, float[] b, int bOff, float[] acc, int accOff) {
-        for (int i = 0; i < MR; i++) {
+        for (int i = 0; i < WR; i++) {
             int s = rowOff[row0 + i] + q0;
             int t = accOff + i * NR;
             for (int kk = 0; kk < kc; kk++) {

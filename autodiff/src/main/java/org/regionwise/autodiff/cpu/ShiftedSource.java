@@ -63,7 +63,9 @@ final class ShiftedSource {
         int span = tiles * MicroKernel.NR;
         // Reads run at most NR - 1 past the end of a plane; the ones row sits after that slack.
         data = scratch.floats(Scratch.SOURCE, planesEnd + MicroKernel.NR + (onesRow ? span : 0));
-        int tableRows = roundUp(rows + (onesRow ? 1 : 0), MicroKernel.MR);
+        // Whole tiles of either height, MR-row panels (convolution) or WR-row tiles (weight gradient): MR * WR is
+        // a multiple of both.
+        int tableRows = roundUp(rows + (onesRow ? 1 : 0), MicroKernel.MR * MicroKernel.WR);
         rowOff = scratch.ints(Scratch.SOURCE, tableRows);
         int row = 0;
         for (int c = 0; c < channels; c++) {
@@ -75,7 +77,7 @@ final class ShiftedSource {
             }
         }
         if (onesRow) rowOff[row++] = planesEnd + MicroKernel.NR;
-        // Rows that only pad the last tile to MR read real memory; their results are discarded.
+        // Rows that only pad the last tile read real memory; their results are discarded.
         while (row < tableRows) rowOff[row++] = 0;
         Arrays.fill(data, planesEnd, planesEnd + MicroKernel.NR, 0f);
         if (onesRow) Arrays.fill(data, planesEnd + MicroKernel.NR, planesEnd + MicroKernel.NR + span, 1f);

@@ -16,7 +16,9 @@ final class VectorMicroKernel implements MicroKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
 
     VectorMicroKernel() {
-        if (F.length() * 2 != NR) throw new IllegalStateException("tile width " + NR + " needs 16-float vectors");
+        if (F.length() * 2 != NR || WR != 12) {
+            throw new IllegalStateException("tiles of " + NR + " columns and " + WR + " weight rows need 16-float vectors");
+        }
     }
 
     @Override
@@ -95,6 +97,7 @@ final class VectorMicroKernel implements MicroKernel {
 
     @Override
     public void rowsTimesPanel(float[] src, int[] rowOff, int row0, int q0, int kc, float[] b, int bOff, float[] acc, int accOff) {
+        // WR = 12 rows: 24 accumulators (see MicroKernel.WR), spelled out for the reason in the class comment.
         FloatVector c00 = FloatVector.fromArray(F, acc, accOff + 0), c01 = FloatVector.fromArray(F, acc, accOff + 16);
         FloatVector c10 = FloatVector.fromArray(F, acc, accOff + 32), c11 = FloatVector.fromArray(F, acc, accOff + 48);
         FloatVector c20 = FloatVector.fromArray(F, acc, accOff + 64), c21 = FloatVector.fromArray(F, acc, accOff + 80);
@@ -103,6 +106,10 @@ final class VectorMicroKernel implements MicroKernel {
         FloatVector c50 = FloatVector.fromArray(F, acc, accOff + 160), c51 = FloatVector.fromArray(F, acc, accOff + 176);
         FloatVector c60 = FloatVector.fromArray(F, acc, accOff + 192), c61 = FloatVector.fromArray(F, acc, accOff + 208);
         FloatVector c70 = FloatVector.fromArray(F, acc, accOff + 224), c71 = FloatVector.fromArray(F, acc, accOff + 240);
+        FloatVector c80 = FloatVector.fromArray(F, acc, accOff + 256), c81 = FloatVector.fromArray(F, acc, accOff + 272);
+        FloatVector c90 = FloatVector.fromArray(F, acc, accOff + 288), c91 = FloatVector.fromArray(F, acc, accOff + 304);
+        FloatVector c100 = FloatVector.fromArray(F, acc, accOff + 320), c101 = FloatVector.fromArray(F, acc, accOff + 336);
+        FloatVector c110 = FloatVector.fromArray(F, acc, accOff + 352), c111 = FloatVector.fromArray(F, acc, accOff + 368);
         int s0 = rowOff[row0 + 0] + q0;
         int s1 = rowOff[row0 + 1] + q0;
         int s2 = rowOff[row0 + 2] + q0;
@@ -111,6 +118,10 @@ final class VectorMicroKernel implements MicroKernel {
         int s5 = rowOff[row0 + 5] + q0;
         int s6 = rowOff[row0 + 6] + q0;
         int s7 = rowOff[row0 + 7] + q0;
+        int s8 = rowOff[row0 + 8] + q0;
+        int s9 = rowOff[row0 + 9] + q0;
+        int s10 = rowOff[row0 + 10] + q0;
+        int s11 = rowOff[row0 + 11] + q0;
         int bi = bOff;
         for (int kk = 0; kk < kc; kk++, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
@@ -140,6 +151,18 @@ final class VectorMicroKernel implements MicroKernel {
             x = FloatVector.broadcast(F, src[s7 + kk]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
+            x = FloatVector.broadcast(F, src[s8 + kk]);
+            c80 = x.fma(b0, c80);
+            c81 = x.fma(b1, c81);
+            x = FloatVector.broadcast(F, src[s9 + kk]);
+            c90 = x.fma(b0, c90);
+            c91 = x.fma(b1, c91);
+            x = FloatVector.broadcast(F, src[s10 + kk]);
+            c100 = x.fma(b0, c100);
+            c101 = x.fma(b1, c101);
+            x = FloatVector.broadcast(F, src[s11 + kk]);
+            c110 = x.fma(b0, c110);
+            c111 = x.fma(b1, c111);
         }
         c00.intoArray(acc, accOff + 0);
         c01.intoArray(acc, accOff + 16);
@@ -157,5 +180,13 @@ final class VectorMicroKernel implements MicroKernel {
         c61.intoArray(acc, accOff + 208);
         c70.intoArray(acc, accOff + 224);
         c71.intoArray(acc, accOff + 240);
+        c80.intoArray(acc, accOff + 256);
+        c81.intoArray(acc, accOff + 272);
+        c90.intoArray(acc, accOff + 288);
+        c91.intoArray(acc, accOff + 304);
+        c100.intoArray(acc, accOff + 320);
+        c101.intoArray(acc, accOff + 336);
+        c110.intoArray(acc, accOff + 352);
+        c111.intoArray(acc, accOff + 368);
     }
 }
