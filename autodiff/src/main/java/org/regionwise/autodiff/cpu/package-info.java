@@ -3,12 +3,18 @@
  * {@link org.regionwise.autodiff.cpu.VectorKernels} (Vector API, AVX-512) or, without the incubator module,
  * {@link org.regionwise.autodiff.cpu.ScalarKernels}. Both run the same passes:
  * <ul>
- *   <li>{@link org.regionwise.autodiff.cpu.MicroKernel}: the 8 x 32 register tile, k innermost;</li>
+ *   <li>{@link org.regionwise.autodiff.cpu.MicroKernel}: the 8 x 32 register tile, k innermost (12 x 32 for the
+ *       weight gradient, whose broadcast rows come from the image rather than a packed panel);</li>
  *   <li>{@link org.regionwise.autodiff.cpu.Panels}: packing into 8-row panels (transposes, flips);</li>
  *   <li>{@link org.regionwise.autodiff.cpu.ShiftedSource}: implicit im2col from a padded, phase-split image;</li>
  *   <li>GemmPass, ConvForwardPass, ConvBackwardDataPass, ConvBackwardWeightPass: one pass each;</li>
+ *   <li>{@link org.regionwise.autodiff.cpu.Elementwise}: leaky ReLU, Adam and (in TiledKernels) the fused softmax
+ *       cross entropy, vectorised and split over the same threads, bit-identical to
+ *       {@link org.regionwise.autodiff.backend.HostOps};</li>
  *   <li>{@link org.regionwise.autodiff.cpu.WorkerPool} and grow-only {@link org.regionwise.autodiff.cpu.Scratch}.</li>
  * </ul>
- * Every kernel is tested against {@link org.regionwise.autodiff.backend.ReferenceKernels}.
+ * Every kernel is tested against {@link org.regionwise.autodiff.backend.ReferenceKernels} or HostOps. The other
+ * tensor ops of the Kernels SPI (instance norm, copies, bias sums) keep its host defaults; instance norm is
+ * threaded there, per plane.
  */
 package org.regionwise.autodiff.cpu;
