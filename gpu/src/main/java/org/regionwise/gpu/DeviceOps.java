@@ -131,7 +131,10 @@ public final class DeviceOps {
         if (blocks <= 0 || length <= 0) return;
         requireBlocks("source", blocks, length, srcOffset, srcStride, src);
         requireBlocks("destination", blocks, length, dstOffset, dstStride, dst);
-        if (src == dst) throw new IllegalArgumentException("copyBlocks: source and destination are the same storage");
+        if (src == dst && overlap(blocks, length, srcOffset, srcStride, dstOffset, dstStride)) {
+            // On the host this would be a defined sequential copy; on the device it is a race.
+            throw new IllegalArgumentException("copyBlocks: source and destination ranges overlap in one storage");
+        }
         int srcOff = src.deviceOffset() + srcOffset;
         // Not deviceOffsetForOverwrite: blocks may leave gaps in dst whose values must survive.
         int dstOff = dst.deviceOffset() + dstOffset;
@@ -374,6 +377,13 @@ public final class DeviceOps {
         if (s.size() != expected) {
             throw new IllegalArgumentException(what + " has " + s.size() + " elements, expected " + expected);
         }
+    }
+
+    /** Whether the two block ranges' overall spans intersect (conservative: gaps between blocks are not credited). */
+    private static boolean overlap(int blocks, int length, int srcOffset, int srcStride, int dstOffset, int dstStride) {
+        long srcEnd = (long) (blocks - 1) * srcStride + srcOffset + length;
+        long dstEnd = (long) (blocks - 1) * dstStride + dstOffset + length;
+        return srcOffset < dstEnd && dstOffset < srcEnd;
     }
 
     private static void requireBlocks(String what, int blocks, int length, int offset, int stride, GpuStorage s) {

@@ -99,7 +99,8 @@ final class GpuKernels implements Kernels {
     @Override
     public void copyBlocks(int blocks, int length, Storage src, int srcOffset, int srcStride,
                            Storage dst, int dstOffset, int dstStride, boolean accumulate) {
-        if (!ours(src, dst)) {
+        // Within one storage the host default's sequential order is the definition; in parallel it could race.
+        if (!ours(src, dst) || src == dst) {
             Kernels.super.copyBlocks(blocks, length, src, srcOffset, srcStride, dst, dstOffset, dstStride, accumulate);
             return;
         }

@@ -11,6 +11,7 @@ import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.CpuBackend;
+import org.regionwise.autodiff.backend.HostOps;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.ReferenceKernels;
 import org.regionwise.autodiff.backend.Storage;
@@ -130,6 +131,14 @@ class GpuKernelsStorageTest {
         dst.deviceOffset();
         backend.kernels().copyBlocks(2, 2, src, 1, 3, dst, 0, 2, true);
         new Tolerance(1e-30, 0).assertClose("mixed copyBlocks", new float[] {12, 23, 35, 46}, dst.host());
+
+        // Within one storage (overlapping here): the host default's sequential semantics, not a device race.
+        GpuStorage same = backend.fromHost(new float[] {1, 2, 3, 4, 5});
+        same.deviceOffset();
+        backend.kernels().copyBlocks(1, 4, same, 0, 0, same, 1, 0, true);
+        float[] expected = {1, 2, 3, 4, 5};
+        HostOps.copyBlocks(1, 4, expected, 0, 0, expected, 1, 0, true);
+        new Tolerance(1e-30, 0).assertClose("copyBlocks within one storage", expected, same.host());
 
         GpuStorage scale = backend.fromHost(new float[] {0.5f});
         Storage y = cpu.fromHost(new float[] {1, 1, 1});
