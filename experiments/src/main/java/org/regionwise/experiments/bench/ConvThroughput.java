@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.cpu.FastKernels;
 import org.regionwise.autodiff.cpu.FmaPeak;
 
@@ -26,20 +28,23 @@ public final class ConvThroughput {
     private ConvThroughput() {}
 
     /**
-     * Forward, backward-data and backward-weight medians (ms) and GFLOP/s of {@code g} on {@code kernels}.
+     * Forward, backward-data and backward-weight medians (ms) and GFLOP/s of {@code g} on the backend's kernels.
+     * The operands are the backend's storages and the passes are the storage-level kernels autodiff calls, so a
+     * device backend is timed on resident data, as in training, not on host round trips.
      *
      * @param warmupNanos warm-up time per pass (at least 3 calls each)
      * @param reps        timed calls per pass
      */
-    public static Map<String, Object> measure(Kernels kernels, ConvGeometry g, long warmupNanos, int reps) {
+    public static Map<String, Object> measure(Backend backend, ConvGeometry g, long warmupNanos, int reps) {
+        Kernels kernels = backend.kernels();
         Random random = new Random(1);
-        float[] x = uniform(random, g.inputSize());
-        float[] w = uniform(random, g.weightSize());
-        float[] bias = uniform(random, g.k());
-        float[] y = new float[g.outputSize()];
-        float[] dx = new float[g.inputSize()];
-        float[] dw = new float[g.weightSize()];
-        float[] db = new float[g.k()];
+        Storage x = backend.fromHost(uniform(random, g.inputSize()));
+        Storage w = backend.fromHost(uniform(random, g.weightSize()));
+        Storage bias = backend.fromHost(uniform(random, g.k()));
+        Storage y = backend.allocate(g.outputSize());
+        Storage dx = backend.allocate(g.inputSize());
+        Storage dw = backend.allocate(g.weightSize());
+        Storage db = backend.allocate(g.k());
         double[] f = median(() -> kernels.conv2dForward(g, x, w, bias, y), warmupNanos, reps);
         double[] d = median(() -> kernels.conv2dBackwardData(g, y, w, dx), warmupNanos, reps);
         double[] wt = median(() -> kernels.conv2dBackwardWeight(g, x, y, dw, db), warmupNanos, reps);

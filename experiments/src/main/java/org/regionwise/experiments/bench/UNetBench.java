@@ -140,7 +140,7 @@ public final class UNetBench {
     private static void conv(Options o, Backend backend, Map<String, Object> r, PrintWriter progress) {
         say(progress, "conv2d %dx%d %d->%d, batch %d of %dx%d...", o.conv().r(), o.conv().s(), o.conv().c(),
                 o.conv().k(), o.conv().n(), o.conv().h(), o.conv().w());
-        Map<String, Object> c = ConvThroughput.measure(backend.kernels(), o.conv(), o.convWarmupNanos(), o.convReps());
+        Map<String, Object> c = ConvThroughput.measure(backend, o.conv(), o.convWarmupNanos(), o.convReps());
         r.put("conv_shape", c.get("shape"));
         r.put("conv_kernels", c.get("kernels"));
         for (String key : List.of("fwd_ms", "bwd_data_ms", "bwd_weight_ms", "fwd_gflops", "bwd_gflops",
