@@ -192,6 +192,17 @@ public final class DeviceOps {
         return total;
     }
 
+    /**
+     * Whether every element of x is finite, with one float downloaded: x * 0 is 0 for a finite element and
+     * NaN for an infinite or NaN one, so the sum of x * 0 is NaN exactly when some element is not finite
+     * (summing x itself could overflow on large finite values).
+     */
+    public boolean allFinite(GpuStorage x) {
+        GpuStorage zeros = backend.allocateUninitialised(x.size());
+        scale(0f, x, zeros);
+        return Float.isFinite(sum(zeros).host()[0]);
+    }
+
     /** out[row] = sum_i a[row, i] * b[row, i] over rows of length len (per-class-plane dot products). */
     public void rowDot(GpuStorage a, GpuStorage b, int rows, int len, GpuStorage out) {
         int aOff = a.deviceOffset();

@@ -61,6 +61,12 @@ final class GpuKernels implements Kernels {
     // ---- storage level: resident when every storage is ours ----------------------------------------------
 
     @Override
+    public boolean allFinite(Storage s) {
+        if (!ours(s)) return Kernels.super.allFinite(s);
+        return ops.allFinite(dev(s));
+    }
+
+    @Override
     public void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
         if (!ours(x, w, bias, y)) {
             Kernels.super.conv2dForward(g, x, w, bias, y);

@@ -1,8 +1,10 @@
 package org.regionwise.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -152,5 +154,29 @@ class GpuKernelsStorageTest {
         GpuStorage s = backend.allocateScratch(9);
         assertTrue(s.hostIsStale(), "scratch lives on the device");
         new Tolerance(1e-30, 0).assertClose("scratch", new float[9], s.host());
+    }
+
+    @Test
+    void allFiniteIsOneReductionAndOneFloatDownOnResidentData() {
+        GpuBackend backend = GpuBackends.create(GpuBackends.TORNADO_JAVA, 1 << 16);
+        Kernels kernels = backend.kernels();
+        // Large finite values whose plain sum would overflow to Infinity: still all finite.
+        float[] big = new float[1000];
+        Arrays.fill(big, 3e38f);
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            float[] withBad = big.clone();
+            withBad[517] = bad;
+            GpuStorage s = backend.fromHost(withBad);
+            s.deviceOffset();
+            assertFalse(kernels.allFinite(s), "a " + bad + " among finite values");
+        }
+        GpuStorage ok = backend.fromHost(big.clone());
+        ok.deviceOffset();
+        TransferStats stats = backend.stats();
+        long uploads = stats.uploads();
+        long downloaded = stats.downloadedFloats();
+        assertTrue(kernels.allFinite(ok), "3e38 everywhere is finite");
+        assertEquals(uploads, stats.uploads(), "nothing uploaded");
+        assertEquals(downloaded + 1, stats.downloadedFloats(), "one float downloaded");
     }
 }

@@ -54,6 +54,14 @@ public interface Kernels {
         if (dbias != null) dbias.hostWritten();
     }
 
+    /** Whether every element is finite (a training loop's guard before the optimiser step). */
+    default boolean allFinite(Storage s) {
+        for (float v : s.host()) {
+            if (!Float.isFinite(v)) return false;
+        }
+        return true;
+    }
+
     /** Every element of {@code s} = value. */
     default void fill(Storage s, float value) {
         Arrays.fill(s.host(), value);

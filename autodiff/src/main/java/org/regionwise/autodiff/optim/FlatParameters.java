@@ -94,7 +94,7 @@ public final class FlatParameters {
             if (!t.hasGrad()) {
                 java.util.Arrays.fill(flat, offsets[i], offsets[i + 1], 0f);
             } else {
-                System.arraycopy(t.gradBuffer(), 0, flat, offsets[i], t.numel());
+                System.arraycopy(t.gradStorage().host(), 0, flat, offsets[i], t.numel()); // a read: no hostWritten()
             }
         }
         return flat;

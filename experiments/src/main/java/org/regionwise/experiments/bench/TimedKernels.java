@@ -104,6 +104,13 @@ public final class TimedKernels implements Kernels, AutoCloseable {
     }
 
     @Override
+    public boolean allFinite(Storage s) {
+        boolean[] finite = new boolean[1];
+        time(TENSOR_OPS, () -> finite[0] = inner.allFinite(s));
+        return finite[0];
+    }
+
+    @Override
     public void fill(Storage s, float value) {
         time(TENSOR_OPS, () -> inner.fill(s, value));
     }

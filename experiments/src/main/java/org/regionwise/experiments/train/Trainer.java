@@ -244,8 +244,8 @@ public final class Trainer {
 
     private boolean gradientsFinite() {
         for (Tensor p : optimizer.parameters()) {
-            if (p.grad() == null) continue;
-            for (float g : p.gradBuffer()) if (!Float.isFinite(g)) return false;
+            // Asked of the backend: a device answers with one reduction and a one-float download.
+            if (p.hasGrad() && !p.backend().kernels().allFinite(p.gradStorage())) return false;
         }
         return true;
     }
