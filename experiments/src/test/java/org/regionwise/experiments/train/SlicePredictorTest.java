@@ -38,6 +38,23 @@ class SlicePredictorTest {
     }
 
     @Test
+    void aReusedPredictorRecyclesItsBuffersWithoutChangingPredictions() {
+        // The predictor runs each pass in a BufferArena: buffers of one pass serve the next, of any size.
+        UNet2d model = new UNet2d(TinyData.network(), new Random(2));
+        List<Slice> slices = TinyData.validation().slices();
+        Slice odd = new Slice("v", 0, 1, 13, 10, new float[130], new int[130], 1, 1, 1);
+        SlicePredictor reused = new SlicePredictor(model, 3);
+        List<int[]> first = reused.predict(slices);
+        reused.predict(List.of(odd, odd));
+        List<int[]> again = reused.predict(slices);
+        List<int[]> fresh = new SlicePredictor(model, 3).predict(slices);
+        for (int i = 0; i < slices.size(); i++) {
+            assertArrayEquals(fresh.get(i), first.get(i));
+            assertArrayEquals(fresh.get(i), again.get(i));
+        }
+    }
+
+    @Test
     void argmaxTakesTheFirstOfEqualLogits() {
         // two pixels, three classes, channel-major: pixel 0 ties classes 1 and 2, pixel 1 prefers 0
         float[] logits = {0, 5, 1, 2, 1, 2};
