@@ -26,8 +26,7 @@ final class Autograd {
         if (anomaly && Anomaly.hasNonFinite(seed)) {
             throw new AnomalyException("seed", "backward: the seed gradient contains NaN or Inf", null);
         }
-        float[] rootGrad = root.gradBuffer();
-        for (int i = 0; i < seed.length; i++) rootGrad[i] += seed[i];
+        seed(root, seed);
 
         for (Tensor t : reverseTopologicalOrder(root)) {
             Storage g = t.gradOrNull();
@@ -40,6 +39,21 @@ final class Autograd {
             }
             if (!t.retainsGrad()) t.releaseGrad();
         }
+    }
+
+    /**
+     * Adds the seed to the root's gradient. A loss's first backward (one element, no gradient yet) is a fill
+     * by the backend, so a device backend seeds on the device instead of moving the value both ways.
+     */
+    private static void seed(Tensor root, float[] seed) {
+        boolean fresh = !root.hasGrad();
+        if (fresh && seed.length == 1) {
+            Storage g = root.gradStorage();
+            g.backend().kernels().fill(g, seed[0]);
+            return;
+        }
+        float[] rootGrad = root.gradBuffer();
+        for (int i = 0; i < seed.length; i++) rootGrad[i] += seed[i];
     }
 
     private static void backwardChecked(Function fn, Storage g) {
