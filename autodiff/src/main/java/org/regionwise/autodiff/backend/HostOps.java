@@ -96,6 +96,74 @@ public final class HostOps {
         return total;
     }
 
+    /**
+     * The Region-wise loss of channel-softmax logits (n, c, plane) and a map of the same size:
+     * {@code mean over (n, c, plane) of s * z}, or of {@code s^2 * z} when squared (the HD reformulation).
+     * Softmax in double after subtracting each pixel's maximum logit, so any finite logits give probabilities
+     * in [0, 1] and a finite loss; {@code probs} (overwritten) keeps them, as float, for the backward pass.
+     * The sum runs in double in one fixed order (sample, pixel, class).
+     */
+    public static float regionWise(int n, int c, int plane, boolean squared, float[] logits, float[] map, float[] probs) {
+        double[] s = new double[c];
+        double acc = 0;
+        for (int b = 0; b < n; b++) {
+            int base = b * c * plane;
+            for (int i = 0; i < plane; i++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < c; k++) max = Math.max(max, logits[base + k * plane + i]);
+                double sum = 0;
+                for (int k = 0; k < c; k++) {
+                    s[k] = Math.exp((double) logits[base + k * plane + i] - max);
+                    sum += s[k];
+                }
+                for (int k = 0; k < c; k++) {
+                    int at = base + k * plane + i;
+                    double p = s[k] / sum;
+                    probs[at] = (float) p;
+                    acc += (squared ? p * p : p) * map[at];
+                }
+            }
+        }
+        return (float) (acc / ((double) n * c * plane));
+    }
+
+    /**
+     * dlogits += gradOut times the gradient of {@link #regionWise} from its saved probabilities, in closed
+     * form (no softmax Jacobian): {@code s_j * sum_k s_k (z_j - z_k) / (n c plane)}, the cancellation-free
+     * form of the RW gradient, whose sign is exact (all of {@code z_j - z_k} of one sign give that sign);
+     * squared: {@code 2 s_j (s_j z_j - sum_k s_k^2 z_k) / (n c plane)}.
+     */
+    public static void regionWiseBackward(int n, int c, int plane, boolean squared, float[] probs, float[] map, float gradOut,
+                                          float[] dlogits) {
+        double scale = gradOut / ((double) n * c * plane);
+        for (int b = 0; b < n; b++) {
+            int base = b * c * plane;
+            for (int i = 0; i < plane; i++) {
+                if (squared) {
+                    double weighted = 0;
+                    for (int k = 0; k < c; k++) {
+                        int at = base + k * plane + i;
+                        weighted += (double) probs[at] * probs[at] * map[at];
+                    }
+                    for (int j = 0; j < c; j++) {
+                        int at = base + j * plane + i;
+                        dlogits[at] += (float) (scale * 2 * probs[at] * (probs[at] * map[at] - weighted));
+                    }
+                } else {
+                    for (int j = 0; j < c; j++) {
+                        int at = base + j * plane + i;
+                        double sum = 0;
+                        for (int k = 0; k < c; k++) {
+                            int other = base + k * plane + i;
+                            sum += (double) probs[other] * ((double) map[at] - map[other]);
+                        }
+                        dlogits[at] += (float) (scale * probs[at] * sum);
+                    }
+                }
+            }
+        }
+    }
+
     /** One Adam update of {@code count} elements (see {@code optim.Adam} for the formulas), float32 as torch. */
     public static void adam(float[] p, int pOffset, float[] g, int gOffset, float[] m, float[] v, int mOffset, int count,
                             AdamStep s) {
