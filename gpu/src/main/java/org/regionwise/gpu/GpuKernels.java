@@ -159,6 +159,25 @@ final class GpuKernels implements Kernels {
     }
 
     @Override
+    public void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
+        if (!ours(logits, map, loss, probs)) {
+            Kernels.super.regionWise(n, c, plane, squared, logits, map, loss, probs);
+            return;
+        }
+        ops.regionWise(dev(logits), dev(map), n, c, plane, squared, dev(loss), dev(probs));
+    }
+
+    @Override
+    public void regionWiseBackward(int n, int c, int plane, boolean squared, Storage probs, Storage map, Storage gradOut,
+                                   Storage dlogits) {
+        if (!ours(probs, map, gradOut, dlogits)) {
+            Kernels.super.regionWiseBackward(n, c, plane, squared, probs, map, gradOut, dlogits);
+            return;
+        }
+        ops.regionWiseBackward(dev(probs), dev(map), dev(gradOut), n, c, plane, squared, dev(dlogits));
+    }
+
+    @Override
     public void scaledAccumulate(Storage scale, Storage src, Storage dst) {
         if (!ours(scale, src, dst)) {
             Kernels.super.scaledAccumulate(scale, src, dst);

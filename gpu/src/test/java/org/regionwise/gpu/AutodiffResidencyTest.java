@@ -22,9 +22,24 @@ class AutodiffResidencyTest {
         assertResidentStep(GpuBackends.create(GpuBackends.TORNADO_JAVA, 1 << 22));
     }
 
+    /**
+     * The same with the paper's loss (LossRegistry's {@code rrw}): the step moves the image and the RRW map up
+     * (the map is computed on the host from the labels and handed to the loss as a new storage each step),
+     * and the same few scalars.
+     */
+    @Test
+    void aSteadyStateRrwStepMovesOnlyTheImageTheMapAndAFewScalars() {
+        assertResidentStep(GpuBackends.create(GpuBackends.TORNADO_JAVA, 1 << 22), "rrw");
+    }
+
     /** Shared with the TornadoVM parity test. */
     static void assertResidentStep(GpuBackend backend) {
-        UNet2dTraining training = new UNet2dTraining(backend, 5);
+        assertResidentStep(backend, null);
+    }
+
+    /** A steady-state step with LossRegistry's {@code lossName} (null: the fused cross entropy). */
+    static void assertResidentStep(GpuBackend backend, String lossName) {
+        UNet2dTraining training = new UNet2dTraining(backend, 5, lossName);
         training.step();
         TransferStats stats = backend.stats();
         long uploads = stats.uploads();
@@ -37,7 +52,8 @@ class AutodiffResidencyTest {
         long downFloats = stats.downloadedFloats() - downloaded;
         String step = (stats.uploads() - uploads) + " uploads (" + upFloats + " floats), " + (stats.downloads() - downloads)
                 + " downloads (" + downFloats + " floats), " + (stats.launches() - launches) + " launches";
-        System.out.println("[gpu] steady-state UNet2d step through autodiff: " + step + "; batch = "
+        System.out.println("[gpu] steady-state UNet2d step through autodiff (" + (lossName == null ? "cross entropy" : lossName)
+                + "): " + step + "; batch = "
                 + UNet2dTraining.batchFloats() + " floats");
         assertTrue(upFloats <= UNet2dTraining.batchFloats() + SCALARS, "uploaded more than the batch and " + SCALARS + " scalars: " + step);
         assertTrue(stats.uploads() - uploads <= 2 + SCALARS, "more than 2 + " + SCALARS + " uploads: " + step);

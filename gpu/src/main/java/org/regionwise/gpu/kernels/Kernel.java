@@ -30,6 +30,8 @@ public enum Kernel {
     SOFTMAX_CHANNELS_BACKWARD(SoftmaxKernels.class, "backward", SoftmaxKernels::backward),
     SOFTMAX_CROSS_ENTROPY(LossKernels.class, "softmaxCrossEntropy", LossKernels::softmaxCrossEntropy),
     SOFT_TARGET_CROSS_ENTROPY(LossKernels.class, "softTargetCrossEntropy", LossKernels::softTargetCrossEntropy),
+    REGION_WISE(RegionWiseKernels.class, "forward", RegionWiseKernels::forward),
+    REGION_WISE_BACKWARD(RegionWiseKernels.class, "backward", RegionWiseKernels::backward),
     INSTANCE_NORM_STATS(InstanceNormKernels.class, "stats", InstanceNormKernels::stats),
     INSTANCE_NORM_FORWARD(InstanceNormKernels.class, "forward", InstanceNormKernels::forward),
     INSTANCE_NORM_BACKWARD_ROWS(InstanceNormKernels.class, "backwardRows", InstanceNormKernels::backwardRows),

@@ -15,6 +15,7 @@ import org.regionwise.gpu.kernels.Kernel;
 import org.regionwise.gpu.kernels.Launch;
 import org.regionwise.gpu.kernels.LossKernels;
 import org.regionwise.gpu.kernels.ReductionKernels;
+import org.regionwise.gpu.kernels.RegionWiseKernels;
 import org.regionwise.gpu.kernels.SoftmaxKernels;
 
 /**
@@ -47,6 +48,8 @@ public final class KernelCases {
         cases.add(softmax(base, seed++));
         cases.add(crossEntropy(base, seed++));
         cases.add(softTargetCrossEntropy(base, seed++));
+        cases.add(regionWise(base, seed++, false));
+        cases.add(regionWise(base, seed++, true));
         cases.add(blocks(base, seed++));
         cases.add(instanceNorm(base, seed++));
         cases.add(adam(base, seed));
@@ -201,6 +204,27 @@ public final class KernelCases {
                 List.of(LossKernels.softTargetCrossEntropyLaunch(n, c, plane, logits, target, loss, grad, 1f / pixels),
                         LossKernels.softTargetCrossEntropyLaunch(n, c, plane, logits, target, lossOnly, -1, 1f / pixels)),
                 new int[] {loss, pixels, grad, count, lossOnly, pixels});
+    }
+
+    static KernelCase regionWise(int base, long seed, boolean squared) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 4, plane = 39, count = n * c * plane, pixels = n * plane;
+        int chunks = ReductionKernels.chunkCount(pixels, 16);
+        int logits = h.region(count, -10f, 10f);
+        int map = h.region(count, -3f, 3f);
+        int probs = h.region(count);
+        int perPixel = h.region(pixels);
+        int partials = h.region(chunks);
+        int loss = h.region(1);
+        int gradOut = h.region(1, 0.5f, 2f);
+        int dlogits = h.region(count);
+        float scale = 1f / count;
+        return new KernelCase("region-wise squared=" + squared, base, h.toArray(),
+                List.of(RegionWiseKernels.forwardLaunch(n, c, plane, squared, logits, map, probs, perPixel, scale),
+                        ReductionKernels.chunkSumLaunch(pixels, 16, perPixel, partials),
+                        ReductionKernels.chunkSumLaunch(chunks, chunks, partials, loss),
+                        RegionWiseKernels.backwardLaunch(n, c, plane, squared, probs, map, gradOut, dlogits, scale)),
+                new int[] {probs, count, perPixel, pixels, loss, 1, dlogits, count});
     }
 
     static KernelCase blocks(int base, long seed) {

@@ -11,6 +11,8 @@ import org.regionwise.autodiff.optim.Adam;
 import org.regionwise.layers.NormType;
 import org.regionwise.layers.UNet2d;
 import org.regionwise.layers.UNet2dConfig;
+import org.regionwise.losses.LossRegistry;
+import org.regionwise.losses.Target;
 
 /**
  * layers' {@link UNet2d} trained through autodiff on one backend, the way the training loop and the bench
@@ -18,7 +20,8 @@ import org.regionwise.layers.UNet2dConfig;
  * Every op on that path (conv with bias, instance norm, leaky ReLU, stride-2 conv, transposed conv, concat,
  * the loss, Adam, zero-grad) goes through the backend's storage-level kernels, so on the GPU backend this is
  * the resident autodiff path. Each step draws a fresh batch (image and labels) from a seeded generator, as a
- * data loader would hand over new host data.
+ * data loader would hand over new host data. With a loss name ({@link LossRegistry}), that loss replaces the
+ * cross entropy: the labels become a losses {@link Target}, whose maps are computed on the host.
  */
 public final class UNet2dTraining {
     /** Small enough for the plain-Java device, deep enough for two down- and up-sampling levels. */
@@ -33,9 +36,16 @@ public final class UNet2dTraining {
     private final UNet2d model;
     private final Adam optimizer;
     private final Random data;
+    private final String lossName;
 
     public UNet2dTraining(Backend backend, long seed) {
+        this(backend, seed, null);
+    }
+
+    /** Trained with LossRegistry's {@code lossName} (null: the fused cross entropy against one-hot labels). */
+    public UNet2dTraining(Backend backend, long seed, String lossName) {
         this.backend = backend;
+        this.lossName = lossName;
         Random init = new Random(seed);
         this.model = on(backend, () -> new UNet2d(CONFIG, init));
         model.train();
@@ -72,6 +82,12 @@ public final class UNet2dTraining {
         int classes = CONFIG.classes();
         Tensor x = Tensor.randn(data, BATCH, CONFIG.inChannels(), HEIGHT, WIDTH);
         int plane = HEIGHT * WIDTH;
+        if (lossName != null) {
+            int[] labels = new int[BATCH * plane];
+            for (int i = 0; i < labels.length; i++) labels[i] = data.nextInt(classes);
+            Target target = Target.of(labels, BATCH, HEIGHT, WIDTH, classes);
+            return LossRegistry.create(lossName).forward(model.forward(x).get(0), target);
+        }
         float[] onehot = new float[BATCH * classes * plane];
         for (int b = 0; b < BATCH; b++) {
             for (int p = 0; p < plane; p++) onehot[(b * classes + data.nextInt(classes)) * plane + p] = 1f;
@@ -81,7 +97,7 @@ public final class UNet2dTraining {
         return Functional.softmaxCrossEntropy(logits.get(0), target);
     }
 
-    /** Input image plus target: the floats a step must upload. */
+    /** Input image plus target (one-hot, or a Region-wise map: both B x C x H x W): the floats a step must upload. */
     public static int batchFloats() {
         return BATCH * (CONFIG.inChannels() + CONFIG.classes()) * HEIGHT * WIDTH;
     }
