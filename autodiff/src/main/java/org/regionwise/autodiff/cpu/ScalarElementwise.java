@@ -2,6 +2,7 @@ package org.regionwise.autodiff.cpu;
 
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.HostOps;
+import org.regionwise.autodiff.backend.NormKernels;
 
 /** The elementwise bodies as plain loops: {@link HostOps} on a range. */
 final class ScalarElementwise implements Elementwise {
@@ -18,5 +19,20 @@ final class ScalarElementwise implements Elementwise {
     @Override
     public void adam(float[] p, float[] g, float[] m, float[] v, int momentOffset, int from, int to, AdamStep s) {
         HostOps.adam(p, from, g, from, m, v, momentOffset + from, to - from, s);
+    }
+
+    @Override
+    public void instanceNormPlane(float[] x, float[] y, int off, int plane, float eps, float gamma, float beta,
+                                  float[] mean, float[] invStd, int row) {
+        double[] m = NormKernels.moments(x, off, 1, plane, plane);
+        mean[row] = (float) m[0];
+        invStd[row] = (float) (1.0 / Math.sqrt(m[1] + eps));
+        NormKernels.normalize(x, y, off, 1, plane, plane, mean[row], invStd[row], gamma, beta);
+    }
+
+    @Override
+    public double[] instanceNormPlaneBackward(float[] x, float[] dy, float[] dx, int off, int plane, float mean, float invStd,
+                                              float gamma) {
+        return NormKernels.backward(x, dy, dx, off, 1, plane, plane, mean, invStd, gamma, true);
     }
 }

@@ -9,8 +9,8 @@ import org.regionwise.autodiff.backend.Storage;
 /**
  * The fast kernel set, written once over a {@link MicroKernel}: GEMM through packed panels, and the three
  * convolution passes through shifted sources (implicit im2col). Subclasses pick the micro-kernel and the
- * {@link Elementwise} bodies; leaky ReLU, Adam and the fused softmax cross entropy are split over the same
- * worker threads (the other tensor ops keep the single-threaded defaults of {@link Kernels}).
+ * {@link Elementwise} bodies; leaky ReLU, Adam, instance norm (a plane per task) and the fused softmax cross
+ * entropy are split over the same worker threads (the other tensor ops keep the defaults of {@link Kernels}).
  *
  * <p>Calls are serialised on the instance: they share one workspace (scratch, worker threads), and one
  * call already uses every thread. Training calls kernels one op at a time, so nothing waits in practice.
@@ -111,6 +111,55 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
         loss.host()[0] = (float) (total / ((double) n * plane));
         loss.hostWritten();
         if (dlogits != null) dlogits.hostWritten();
+    }
+
+    @Override
+    public synchronized void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
+                                                 Storage y, Storage mean, Storage invStd) {
+        float[] in = x.host();
+        float[] out = y.host();
+        float[] m = mean.host();
+        float[] r = invStd.host();
+        float[] g = gamma == null ? null : gamma.host();
+        float[] b = beta == null ? null : beta.host();
+        ws.pool.run(n * c, (row, w) -> elementwise.instanceNormPlane(in, out, row * plane, plane, eps,
+                g == null ? 1f : g[row % c], b == null ? 0f : b[row % c], m, r, row));
+        y.hostWritten();
+        mean.hostWritten();
+        invStd.hostWritten();
+    }
+
+    @Override
+    public synchronized void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean,
+                                                  Storage invStd, Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
+        float[] in = x.host();
+        float[] g = dy.host();
+        float[] m = mean.host();
+        float[] r = invStd.host();
+        float[] gam = gamma == null ? null : gamma.host();
+        float[] gx = dx == null ? null : dx.host();
+        double[] sumG = new double[n * c];
+        double[] sumGx = new double[n * c];
+        ws.pool.run(n * c, (row, w) -> {
+            double[] sums = elementwise.instanceNormPlaneBackward(in, g, gx, row * plane, plane, m[row], r[row],
+                    gam == null ? 1f : gam[row % c]);
+            sumG[row] = sums[0];
+            sumGx[row] = sums[1];
+        });
+        // Per-plane sums reduced per channel in sample order, as HostOps does: the same for any thread count.
+        for (int ch = 0; ch < c; ch++) {
+            double sg = 0;
+            double sgx = 0;
+            for (int s = 0; s < n; s++) {
+                sg += sumG[s * c + ch];
+                sgx += sumGx[s * c + ch];
+            }
+            if (dbeta != null) dbeta.host()[ch] += (float) sg;
+            if (dgamma != null) dgamma.host()[ch] += (float) sgx;
+        }
+        if (dx != null) dx.hostWritten();
+        if (dgamma != null) dgamma.hostWritten();
+        if (dbeta != null) dbeta.hostWritten();
     }
 
     private static int chunks(int n) {

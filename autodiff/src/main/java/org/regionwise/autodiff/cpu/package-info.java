@@ -8,13 +8,12 @@
  *   <li>{@link org.regionwise.autodiff.cpu.Panels}: packing into 8-row panels (transposes, flips);</li>
  *   <li>{@link org.regionwise.autodiff.cpu.ShiftedSource}: implicit im2col from a padded, phase-split image;</li>
  *   <li>GemmPass, ConvForwardPass, ConvBackwardDataPass, ConvBackwardWeightPass: one pass each;</li>
- *   <li>{@link org.regionwise.autodiff.cpu.Elementwise}: leaky ReLU, Adam and (in TiledKernels) the fused softmax
- *       cross entropy, vectorised and split over the same threads, bit-identical to
- *       {@link org.regionwise.autodiff.backend.HostOps};</li>
+ *   <li>{@link org.regionwise.autodiff.cpu.Elementwise}: leaky ReLU, Adam, instance norm and (in TiledKernels) the
+ *       fused softmax cross entropy, vectorised and split over the same threads, bit-identical to
+ *       {@link org.regionwise.autodiff.backend.HostOps} but for instance norm's double sums (summed in lanes);</li>
  *   <li>{@link org.regionwise.autodiff.cpu.WorkerPool} and grow-only {@link org.regionwise.autodiff.cpu.Scratch}.</li>
  * </ul>
  * Every kernel is tested against {@link org.regionwise.autodiff.backend.ReferenceKernels} or HostOps. The other
- * tensor ops of the Kernels SPI (instance norm, copies, bias sums) keep its host defaults; instance norm is
- * threaded there, per plane.
+ * tensor ops of the Kernels SPI (copies, bias sums, the RW loss) keep its host defaults.
  */
 package org.regionwise.autodiff.cpu;

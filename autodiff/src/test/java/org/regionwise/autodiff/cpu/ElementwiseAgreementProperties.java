@@ -16,9 +16,10 @@ import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
 
 /**
- * The threaded elementwise kernels (leaky ReLU, Adam, softmax cross entropy) against {@link HostOps}:
- * bit-identical, on sizes that leave vector tails and split unevenly into tasks, so swapping kernel sets
- * or thread counts never changes a trained model.
+ * The threaded elementwise kernels (leaky ReLU, Adam, softmax cross entropy, instance norm) against
+ * {@link HostOps}: bit-identical (instance norm: the scalar set only; the vector set sums its double
+ * statistics in lanes and is held to a float's last bits), on sizes that leave vector tails and split
+ * unevenly into tasks, so swapping kernel sets or thread counts never changes a trained model.
  */
 class ElementwiseAgreementProperties {
 
@@ -87,5 +88,74 @@ class ElementwiseAgreementProperties {
         kernels.softmaxCrossEntropy(n, c, plane, cpu.fromHost(logits), cpu.fromHost(target), loss, d);
         assertEquals(expected, loss.host()[0]);
         assertArrayEquals(expectedD, d.host());
+    }
+
+    @Property(tries = 40)
+    void instanceNormForwardAndBackward(@ForAll(supplier = FastKernelSets.class) Kernels kernels,
+                                        @ForAll @IntRange(min = 1, max = 3) int n, @ForAll @IntRange(min = 1, max = 5) int c,
+                                        @ForAll @IntRange(min = 1, max = 700) int plane, @ForAll boolean affine,
+                                        @ForAll boolean offset, @ForAll long seed) {
+        Random r = new Random(seed);
+        int count = n * c * plane;
+        float[] x = Agreement.uniform(r, count);
+        // An offset of 1000 on a unit spread: the case the two-pass double statistics are there for.
+        if (offset) for (int i = 0; i < count; i++) x[i] = 1000f + x[i];
+        float[] gamma = affine ? Agreement.uniform(r, c) : null;
+        float[] beta = affine ? Agreement.uniform(r, c) : null;
+        float[] dy = Agreement.uniform(r, count);
+        float[] dx0 = Agreement.uniform(r, count);
+        float[] dgamma0 = Agreement.uniform(r, c);
+        float[] dbeta0 = Agreement.uniform(r, c);
+
+        float[] ey = new float[count];
+        float[] em = new float[n * c];
+        float[] er = new float[n * c];
+        HostOps.instanceNormForward(n, c, plane, 1e-5f, x, gamma, beta, ey, em, er);
+        float[] edx = dx0.clone();
+        float[] edgamma = affine ? dgamma0.clone() : null;
+        float[] edbeta = affine ? dbeta0.clone() : null;
+        HostOps.instanceNormBackward(n, c, plane, x, dy, em, er, gamma, edx, edgamma, edbeta);
+
+        Backend cpu = new CpuBackend(kernels);
+        Storage y = cpu.allocate(count);
+        Storage m = cpu.allocate(n * c);
+        Storage inv = cpu.allocate(n * c);
+        kernels.instanceNormForward(n, c, plane, 1e-5f, cpu.fromHost(x), affine ? cpu.fromHost(gamma) : null,
+                affine ? cpu.fromHost(beta) : null, y, m, inv);
+        Storage dx = cpu.fromHost(dx0.clone());
+        Storage dgamma = affine ? cpu.fromHost(dgamma0.clone()) : null;
+        Storage dbeta = affine ? cpu.fromHost(dbeta0.clone()) : null;
+        // The same statistics for both backward passes, so only the backward's own sums can differ.
+        kernels.instanceNormBackward(n, c, plane, cpu.fromHost(x), cpu.fromHost(dy), cpu.fromHost(em), cpu.fromHost(er),
+                affine ? cpu.fromHost(gamma) : null, dx, dgamma, dbeta);
+
+        if (kernels instanceof ScalarKernels) {
+            assertArrayEquals(ey, y.host());
+            assertArrayEquals(em, m.host());
+            assertArrayEquals(er, inv.host());
+            assertArrayEquals(edx, dx.host());
+            if (affine) {
+                assertArrayEquals(edgamma, dgamma.host());
+                assertArrayEquals(edbeta, dbeta.host());
+            }
+            return;
+        }
+        // Vector lanes sum the doubles in another order: the statistics may differ in a float's last bit, and
+        // y then by that bit of the mean times the scale.
+        for (int row = 0; row < n * c; row++) {
+            assertEquals(em[row], m.host()[row], 2 * Math.ulp(em[row]), "mean of plane " + row);
+            assertEquals(er[row], inv.host()[row], 2 * Math.ulp(er[row]), "1/std of plane " + row);
+            float scale = Math.abs(er[row] * (affine ? gamma[row % c] : 1f));
+            for (int i = row * plane; i < (row + 1) * plane; i++) {
+                assertEquals(ey[i], y.host()[i], 1e-6 + 1e-6 * Math.abs(ey[i]) + 3 * Math.ulp(em[row]) * scale, "y " + i);
+                assertEquals(edx[i], dx.host()[i], 1e-5 * (Math.abs(edx[i]) + scale * (Math.abs(dy[i]) + 1)), "dx " + i);
+            }
+        }
+        if (affine) {
+            for (int ch = 0; ch < c; ch++) {
+                assertEquals(edgamma[ch], dgamma.host()[ch], 1e-5 * (1 + Math.abs(edgamma[ch])), "dgamma " + ch);
+                assertEquals(edbeta[ch], dbeta.host()[ch], 1e-5 * (1 + Math.abs(edbeta[ch])), "dbeta " + ch);
+            }
+        }
     }
 }
