@@ -181,14 +181,17 @@ public final class HostOps {
     /** Instance norm forward over (n, c, plane): per plane i, mean[i], invStd[i] and y; gamma, beta may be null. */
     public static void instanceNormForward(int n, int c, int plane, float eps, float[] x, float[] gamma, float[] beta,
                                            float[] y, float[] mean, float[] invStd) {
-        Groups.forEach(n * c, (long) n * c * plane, i -> {
-            double[] m = NormKernels.moments(x, i * plane, 1, plane, plane);
-            mean[i] = (float) m[0];
-            invStd[i] = (float) (1.0 / Math.sqrt(m[1] + eps));
-            int ch = i % c;
-            NormKernels.normalize(x, y, i * plane, 1, plane, plane, mean[i], invStd[i],
-                    gamma == null ? 1f : gamma[ch], beta == null ? 0f : beta[ch]);
-        });
+        Groups.forEach(n * c, (long) n * c * plane, i -> instanceNormPlane(x, y, i * plane, plane, eps,
+                gamma == null ? 1f : gamma[i % c], beta == null ? 0f : beta[i % c], mean, invStd, i));
+    }
+
+    /** One plane of {@link #instanceNormForward}: x[off, off + plane) into y, its statistics at {@code row}. */
+    public static void instanceNormPlane(float[] x, float[] y, int off, int plane, float eps, float gamma, float beta,
+                                         float[] mean, float[] invStd, int row) {
+        double[] m = NormKernels.moments(x, off, 1, plane, plane);
+        mean[row] = (float) m[0];
+        invStd[row] = (float) (1.0 / Math.sqrt(m[1] + eps));
+        NormKernels.normalize(x, y, off, 1, plane, plane, mean[row], invStd[row], gamma, beta);
     }
 
     /** Instance norm backward: dx, dgamma, dbeta accumulate (+=) and any of them may be null. */
@@ -204,6 +207,15 @@ public final class HostOps {
             sumG[i] = sums[0];
             sumGx[i] = sums[1];
         });
+        addAffineGradients(n, c, sumG, sumGx, dgamma, dbeta);
+    }
+
+    /**
+     * dbeta[c] += sum over samples of sumG[s, c], dgamma[c] += the same of sumGx (either may be null): the
+     * per-plane sums of instance norm backward reduced per channel in sample order, so the result does not
+     * depend on how the planes were split over threads.
+     */
+    public static void addAffineGradients(int n, int c, double[] sumG, double[] sumGx, float[] dgamma, float[] dbeta) {
         for (int ch = 0; ch < c; ch++) {
             double sg = 0;
             double sgx = 0;

@@ -24,10 +24,7 @@ final class ScalarElementwise implements Elementwise {
     @Override
     public void instanceNormPlane(float[] x, float[] y, int off, int plane, float eps, float gamma, float beta,
                                   float[] mean, float[] invStd, int row) {
-        double[] m = NormKernels.moments(x, off, 1, plane, plane);
-        mean[row] = (float) m[0];
-        invStd[row] = (float) (1.0 / Math.sqrt(m[1] + eps));
-        NormKernels.normalize(x, y, off, 1, plane, plane, mean[row], invStd[row], gamma, beta);
+        HostOps.instanceNormPlane(x, y, off, plane, eps, gamma, beta, mean, invStd, row);
     }
 
     @Override

@@ -69,8 +69,7 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
     public synchronized void leakyRelu(float slope, Storage x, Storage y) {
         float[] in = x.host();
         float[] out = y.host();
-        int n = x.size();
-        ws.pool.run(chunks(n), (t, w) -> elementwise.leakyRelu(slope, in, out, t * CHUNK, Math.min(n, (t + 1) * CHUNK)));
+        forChunks(x.size(), (from, to) -> elementwise.leakyRelu(slope, in, out, from, to));
         y.hostWritten();
     }
 
@@ -79,8 +78,7 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
         float[] in = x.host();
         float[] g = dy.host();
         float[] gx = dx.host();
-        int n = x.size();
-        ws.pool.run(chunks(n), (t, w) -> elementwise.leakyReluBackward(slope, in, g, gx, t * CHUNK, Math.min(n, (t + 1) * CHUNK)));
+        forChunks(x.size(), (from, to) -> elementwise.leakyReluBackward(slope, in, g, gx, from, to));
         dx.hostWritten();
     }
 
@@ -90,8 +88,7 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
         float[] ga = g.host();
         float[] ma = m.host();
         float[] va = v.host();
-        int n = p.size();
-        ws.pool.run(chunks(n), (t, w) -> elementwise.adam(pa, ga, ma, va, momentOffset, t * CHUNK, Math.min(n, (t + 1) * CHUNK), step));
+        forChunks(p.size(), (from, to) -> elementwise.adam(pa, ga, ma, va, momentOffset, from, to, step));
         p.hostWritten();
         m.hostWritten();
         v.hostWritten();
@@ -146,24 +143,21 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
             sumG[row] = sums[0];
             sumGx[row] = sums[1];
         });
-        // Per-plane sums reduced per channel in sample order, as HostOps does: the same for any thread count.
-        for (int ch = 0; ch < c; ch++) {
-            double sg = 0;
-            double sgx = 0;
-            for (int s = 0; s < n; s++) {
-                sg += sumG[s * c + ch];
-                sgx += sumGx[s * c + ch];
-            }
-            if (dbeta != null) dbeta.host()[ch] += (float) sg;
-            if (dgamma != null) dgamma.host()[ch] += (float) sgx;
-        }
+        HostOps.addAffineGradients(n, c, sumG, sumGx, dgamma == null ? null : dgamma.host(), dbeta == null ? null : dbeta.host());
         if (dx != null) dx.hostWritten();
         if (dgamma != null) dgamma.hostWritten();
         if (dbeta != null) dbeta.hostWritten();
     }
 
-    private static int chunks(int n) {
-        return (n + CHUNK - 1) / CHUNK;
+    /** A range [from, to) of an elementwise op. */
+    @FunctionalInterface
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    /** Splits [0, n) into CHUNK-sized tasks over the worker threads. */
+    private void forChunks(int n, Range range) {
+        ws.pool.run((n + CHUNK - 1) / CHUNK, (t, w) -> range.run(t * CHUNK, Math.min(n, (t + 1) * CHUNK)));
     }
 
     /** Stops the worker threads (they are daemons, so a JVM exits without this). */
