@@ -31,8 +31,4 @@ public record Pointwise(String name, Value value, Derivative derivative) {
         return new Pointwise("clamp(" + min + ", " + max + ")", x -> Math.min(max, Math.max(min, x)),
                 (x, y) -> x >= min && x <= max ? 1f : 0f);
     }
-
-    public static Pointwise leakyRelu(float slope) {
-        return new Pointwise("leakyRelu(" + slope + ")", x -> x > 0f ? x : slope * x, (x, y) -> x > 0f ? 1f : slope);
-    }
 }
