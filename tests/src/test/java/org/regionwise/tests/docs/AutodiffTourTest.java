@@ -26,7 +26,7 @@ class AutodiffTourTest {
 
     @TestFactory
     Stream<DynamicTest> everyRunnableBlockCompilesAndItsChecksPass() {
-        MarkdownFile tour = MarkdownFile.read(MarkdownFile.repositoryFile(TOUR));
+        MarkdownFile tour = MarkdownFile.read(file(TOUR));
         return tour.runnableBlocks().stream().map(block -> DynamicTest.dynamicTest(
                 "block " + block.number() + " (line " + block.firstLine() + ")",
                 () -> BlockRunner.of(block, TOUR).compileAndRun()));
@@ -34,7 +34,7 @@ class AutodiffTourTest {
 
     @Test
     void everyStepHasARunnableBlockThatChecksSomething() {
-        List<MarkdownFile.Block> blocks = MarkdownFile.read(MarkdownFile.repositoryFile(TOUR)).runnableBlocks();
+        List<MarkdownFile.Block> blocks = MarkdownFile.read(file(TOUR)).runnableBlocks();
         assertTrue(blocks.size() >= STEPS, "the tour has " + blocks.size() + " runnable blocks, fewer than its " + STEPS + " steps");
         for (MarkdownFile.Block b : blocks) {
             boolean checks = b.lines().stream().anyMatch(line -> line.contains("check("));
@@ -49,7 +49,7 @@ class AutodiffTourTest {
 
     @Test
     void tourAnchorsNameHeadings() {
-        MarkdownFile tour = MarkdownFile.read(MarkdownFile.repositoryFile(TOUR));
+        MarkdownFile tour = MarkdownFile.read(file(TOUR));
         List<MarkdownFile.Link> anchors = tour.anchorLinks();
         assertTrue(anchors.size() >= STEPS, "the tour's table of contents links fewer than " + STEPS + " steps");
         for (MarkdownFile.Link a : anchors) {
@@ -65,7 +65,7 @@ class AutodiffTourTest {
 
     @Test
     void readmeLinksTheTour() {
-        MarkdownFile readme = MarkdownFile.read(MarkdownFile.repositoryFile("README.md"));
+        MarkdownFile readme = MarkdownFile.read(file("README.md"));
         long toTour = readme.relativeLinks().stream().filter(l -> l.target().equals(TOUR)).count();
         assertTrue(toTour >= 1, "README.md does not link " + TOUR);
     }
@@ -88,8 +88,13 @@ class AutodiffTourTest {
         }
     }
 
+    /** A file of the repository; the root is where the tour is. */
+    private static Path file(String relative) {
+        return MarkdownFile.repositoryFile(TOUR, relative);
+    }
+
     private static void assertLinksResolve(String relative) {
-        MarkdownFile page = MarkdownFile.read(MarkdownFile.repositoryFile(relative));
+        MarkdownFile page = MarkdownFile.read(file(relative));
         List<String> broken = brokenLinks(page, relative);
         if (!broken.isEmpty()) fail("links to missing files:\n  " + String.join("\n  ", broken));
     }

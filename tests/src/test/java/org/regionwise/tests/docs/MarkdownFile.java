@@ -82,27 +82,26 @@ final class MarkdownFile {
     /** Links outside code whose target has no scheme and is not a bare #anchor; the anchor part is dropped. */
     List<Link> relativeLinks() {
         List<Link> links = new ArrayList<>();
-        boolean inFence = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.trim().startsWith("```")) {
-                inFence = !inFence;
-                continue;
-            }
-            if (inFence) continue;
-            Matcher m = LINK.matcher(INLINE_CODE.matcher(line).replaceAll(""));
-            while (m.find()) {
-                String target = m.group(1);
-                if (target.startsWith("#") || SCHEME.matcher(target).find()) continue;
-                int hash = target.indexOf('#');
-                links.add(new Link(hash < 0 ? target : target.substring(0, hash), i + 1));
-            }
+        for (Link link : linksOutsideCode()) {
+            String target = link.target();
+            if (target.startsWith("#") || SCHEME.matcher(target).find()) continue;
+            int hash = target.indexOf('#');
+            links.add(new Link(hash < 0 ? target : target.substring(0, hash), link.line()));
         }
         return links;
     }
 
     /** Links to a heading of this page ({@code #anchor}), with the anchor as written, without its '#'. */
     List<Link> anchorLinks() {
+        List<Link> links = new ArrayList<>();
+        for (Link link : linksOutsideCode()) {
+            if (link.target().startsWith("#")) links.add(new Link(link.target().substring(1), link.line()));
+        }
+        return links;
+    }
+
+    /** Every link target as written, skipping fenced blocks and inline code (where brackets are code). */
+    private List<Link> linksOutsideCode() {
         List<Link> links = new ArrayList<>();
         boolean inFence = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -113,9 +112,7 @@ final class MarkdownFile {
             }
             if (inFence) continue;
             Matcher m = LINK.matcher(INLINE_CODE.matcher(line).replaceAll(""));
-            while (m.find()) {
-                if (m.group(1).startsWith("#")) links.add(new Link(m.group(1).substring(1), i + 1));
-            }
+            while (m.find()) links.add(new Link(m.group(1), i + 1));
         }
         return links;
     }
@@ -136,13 +133,15 @@ final class MarkdownFile {
         return anchors;
     }
 
-    /** The repository root: the nearest folder at or above the working directory holding {@code relative}. */
-    static Path repositoryFile(String relative) {
+    /**
+     * A file of the repository, found from the working directory: the repository root is the nearest folder
+     * at or above it holding {@code marker} (Maven runs the tests in {@code tests/}, an IDE often at the root).
+     */
+    static Path repositoryFile(String marker, String relative) {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve(relative);
-            if (Files.isRegularFile(candidate)) return candidate;
+            if (Files.isRegularFile(d.resolve(marker))) return d.resolve(relative);
         }
-        throw new IllegalStateException(relative + " not found in " + dir + " or any folder above it");
+        throw new IllegalStateException(marker + " not found in " + dir + " or any folder above it");
     }
 }
