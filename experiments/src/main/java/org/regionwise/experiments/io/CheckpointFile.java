@@ -65,7 +65,7 @@ public final class CheckpointFile {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.BEST_SPEED); // weights hardly compress; the JSON does
         zip.putNextEntry(new ZipEntry(TRAINER_JSON));
-        zip.write(JsonText.of(trainerJson(c)).getBytes(StandardCharsets.UTF_8));
+        zip.write(Json.write(trainerJson(c)).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         for (Map.Entry<String, StateDictFile.Entry> e : c.model().entrySet()) {
             zip.putNextEntry(new ZipEntry(MODEL_PREFIX + e.getKey() + NPY));
@@ -97,7 +97,7 @@ public final class CheckpointFile {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
                 if (name.equals(TRAINER_JSON)) {
-                    json = JsonReader.parse(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
+                    json = Json.read(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
                 } else if (name.startsWith(MODEL_PREFIX) && name.endsWith(NPY)) {
                     Npy.Array a = Npy.read(zip, where + ":" + name);
                     model.put(name.substring(MODEL_PREFIX.length(), name.length() - NPY.length()),
