@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regionwise.experiments.bench.Json;
+import org.regionwise.experiments.io.Json;
 import org.regionwise.experiments.bench.MapsBench;
 import org.regionwise.experiments.bench.ScipyEdt;
 import org.regionwise.experiments.bench.UNetBench;
@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> result = UNetBench.run(options, err);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(result));
+            out.println(Json.compact(result, 6));
         } else {
             printUNet(out, result);
         }
@@ -118,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> result = MapsBench.run(options, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             if (bench.json) {
-                out.println(Json.write(result));
+                out.println(Json.compact(result, 6));
             } else {
                 printMaps(out, result);
             }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
-import org.regionwise.experiments.data.NiftiDataType;
-import org.regionwise.experiments.data.NiftiImage;
-import org.regionwise.experiments.data.NiftiReader;
-import org.regionwise.experiments.train.CheckpointFile;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiImage;
+import org.regionwise.experiments.io.NiftiReader;
+import org.regionwise.experiments.io.CheckpointFile;
 
 /**
  * train, evaluate and predict end to end on a tiny nnU-Net raw data set (one training run shared by the
@@ -109,6 +109,19 @@ class TrainEvaluatePredictCommandsTest {
         assertEquals(Main.USAGE_ERROR, r.exitCode());
         assertTrue(r.oneErrorLine(), r.err());
         assertTrue(r.err().contains("unknown loss 'nope'; valid names: rrw, "), r.err());
+    }
+
+    @Test
+    void outOfRangeOptionsAreUsageErrorsInTheValidatorsWords() {
+        String[][] cases = {{"--epochs", "0", "--epochs must be at least 1, got 0"}, {"--minutes", "-1", "--minutes must be positive"},
+                {"--scale", "2", "--scale applies to --data default only"},
+                {"--validation-fraction", "1", "--validation-fraction must be in [0, 1), got 1.0"}};
+        for (String[] c : cases) {
+            CliRun r = CliRun.of(trainArgs(dir.resolve("x"), c[0], c[1]));
+            assertEquals(Main.USAGE_ERROR, r.exitCode(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.oneErrorLine(), r.err());
+            assertTrue(r.err().contains(c[2]), r.err());
+        }
     }
 
     @Test
