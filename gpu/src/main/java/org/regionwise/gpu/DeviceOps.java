@@ -249,7 +249,7 @@ public final class DeviceOps {
 
     /**
      * loss[0] = mean over the n * plane pixels of the cross entropy of channel-softmax logits against soft
-     * target probabilities (autodiff's fused op; HostOps.softmaxCrossEntropy); dlogits (overwritten, may be
+     * target probabilities (autodiff's fused op; HostSoftmaxCrossEntropy); dlogits (overwritten, may be
      * null) = its gradient. Per-pixel terms, then two chunk-sum passes straight into loss: nothing is read back.
      */
     public void softTargetCrossEntropy(GpuStorage logits, GpuStorage target, int n, int c, int plane, GpuStorage loss,

@@ -85,6 +85,15 @@ public final class GpuBackend implements Backend {
         return heap.stats();
     }
 
+    /** Whether every {@link Storage} among {@code args} (nulls are absent arguments) lives on this backend's heap. */
+    boolean owns(Object... args) {
+        if (args == null) return true;
+        for (Object a : args) {
+            if (a instanceof Storage s && !(s instanceof GpuStorage && s.backend() == this)) return false;
+        }
+        return true;
+    }
+
     void register(float[] array, GpuStorage storage) {
         storageOfArray.put(array, new WeakReference<>(storage));
     }

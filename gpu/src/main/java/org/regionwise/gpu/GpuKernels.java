@@ -1,10 +1,14 @@
 package org.regionwise.gpu;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.FusedKernels;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
-import org.regionwise.gpu.DeviceOps.NormStats;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
+import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
 
 /**
  * autodiff's Kernels SPI on the device.
@@ -13,7 +17,9 @@ import org.regionwise.gpu.DeviceOps.NormStats;
  * storage they are given is a {@link GpuStorage} of this backend: results stay on the device and the host
  * mirrors are only marked stale ({@link DeviceOps} does the work). When any storage belongs elsewhere (a CPU
  * tensor mixed in, another device's), the call falls back to the SPI's host default, which reads and writes
- * {@link Storage#host()} copies: slower, never wrong.
+ * {@link Storage#host()} copies: slower, never wrong. The fused ops' kernels it accelerates (cross entropy,
+ * instance norm, ...) are registered by kernel interface and fall back the same way, in one place
+ * ({@link ResidentOrHost}).
  *
  * <p>The array methods (GEMM, the convolutions on {@code float[]}) round-trip through the host, see
  * {@link HostArrayKernels}.
@@ -22,11 +28,17 @@ final class GpuKernels implements Kernels {
     private final GpuBackend backend;
     private final DeviceOps ops;
     private final HostArrayKernels arrays;
+    /** The fused ops' kernels this backend runs on the device, by kernel interface. */
+    private final FusedKernels device;
+    private final Map<Class<?>, Wrapped> wrapped = new ConcurrentHashMap<>();
 
     GpuKernels(GpuBackend backend, DeviceOps ops) {
         this.backend = backend;
         this.ops = ops;
         this.arrays = new HostArrayKernels(backend);
+        this.device = new FusedKernels()
+                .register(SoftmaxCrossEntropyKernel.class, new DeviceSoftmaxCrossEntropy(ops))
+                .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops));
     }
 
     @Override
@@ -150,15 +162,6 @@ final class GpuKernels implements Kernels {
     }
 
     @Override
-    public void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
-        if (!ours(logits, target, loss, dlogits)) {
-            Kernels.super.softmaxCrossEntropy(n, c, plane, logits, target, loss, dlogits);
-            return;
-        }
-        ops.softTargetCrossEntropy(dev(logits), dev(target), n, c, plane, dev(loss), dev(dlogits));
-    }
-
-    @Override
     public void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
         if (!ours(logits, map, loss, probs)) {
             Kernels.super.regionWise(n, c, plane, squared, logits, map, loss, probs);
@@ -187,28 +190,6 @@ final class GpuKernels implements Kernels {
     }
 
     @Override
-    public void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
-                                    Storage y, Storage mean, Storage invStd) {
-        // The device kernel takes an affine pair or none; one without the other is left to the host.
-        if (!ours(x, gamma, beta, y, mean, invStd) || (gamma == null) != (beta == null)) {
-            Kernels.super.instanceNormForward(n, c, plane, eps, x, gamma, beta, y, mean, invStd);
-            return;
-        }
-        ops.instanceNorm(dev(x), dev(gamma), dev(beta), dev(y), new NormStats(dev(mean), dev(invStd)), n, c, plane, eps);
-    }
-
-    @Override
-    public void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
-                                     Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
-        if (!ours(x, dy, mean, invStd, gamma, dx, dgamma, dbeta)) {
-            Kernels.super.instanceNormBackward(n, c, plane, x, dy, mean, invStd, gamma, dx, dgamma, dbeta);
-            return;
-        }
-        ops.instanceNormBackward(dev(x), dev(dy), new NormStats(dev(mean), dev(invStd)), dev(gamma), dev(dx),
-                dev(dgamma), dev(dbeta), n, c, plane);
-    }
-
-    @Override
     public void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
         if (!ours(p, g, m, v)) {
             Kernels.super.adam(p, g, m, v, momentOffset, step);
@@ -217,12 +198,27 @@ final class GpuKernels implements Kernels {
         ops.adam(dev(p), dev(g), dev(m), dev(v), momentOffset, step);
     }
 
-    /** Whether every given storage (nulls are absent arguments) lives on this backend's device heap. */
-    private boolean ours(Storage... storages) {
-        for (Storage s : storages) {
-            if (s != null && !(s instanceof GpuStorage && s.backend() == backend)) return false;
+    /**
+     * The device implementation of a fused op's kernel interface, wrapped so that it falls back to the op's
+     * host body when a storage is not resident ({@link ResidentOrHost}); {@code host} when none is registered.
+     */
+    @Override
+    public <K> K fused(Class<K> type, K host) {
+        if (!device.has(type)) return host;
+        Wrapped w = wrapped.get(type);
+        if (w == null || w.host() != host) {
+            w = new Wrapped(host, ResidentOrHost.wrap(type, backend, device.getOrDefault(type, host), host));
+            wrapped.put(type, w);
         }
-        return true;
+        return type.cast(w.kernel());
+    }
+
+    /** A wrapped device kernel and the host body it falls back to. */
+    private record Wrapped(Object host, Object kernel) {}
+
+    /** Whether every given storage (nulls are absent arguments) lives on this backend's heap. */
+    private boolean ours(Storage... storages) {
+        return backend.owns((Object[]) storages);
     }
 
     private static GpuStorage dev(Storage s) {

@@ -51,6 +51,11 @@ public final class GpuStorage implements Storage {
     }
 
     /** Adopts {@code data} (no copy) as the current host copy. */
+    /** {@code s} as device storage (null stays null): for kernels that {@link ResidentOrHost} only calls when it is one. */
+    static GpuStorage of(Storage s) {
+        return (GpuStorage) s;
+    }
+
     static GpuStorage ofHost(GpuBackend backend, float[] data) {
         return new GpuStorage(backend, data.length, data, true);
     }

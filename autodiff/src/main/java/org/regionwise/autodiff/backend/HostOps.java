@@ -54,49 +54,6 @@ public final class HostOps {
     }
 
     /**
-     * Mean over the n * plane pixels of {@code -sum_k target_k * log softmax_k(logits)}, softmax over the c
-     * channels of (n, c, plane) data, max-shifted so any finite logits give a finite loss. {@code dlogits}
-     * (may be null) is overwritten with the gradient of that mean: (softmax * sum_k target_k - target) / pixels.
-     */
-    public static float softmaxCrossEntropy(int n, int c, int plane, float[] logits, float[] target, float[] dlogits) {
-        double total = 0;
-        for (int b = 0; b < n; b++) total += softmaxCrossEntropySample(b, n, c, plane, logits, target, dlogits);
-        return (float) (total / ((double) n * plane));
-    }
-
-    /**
-     * Sample {@code b}'s part of {@link #softmaxCrossEntropy}: the sum (not yet the mean) of its pixels'
-     * losses, and its slice of dlogits. Samples are independent, so threads may take one each.
-     */
-    public static double softmaxCrossEntropySample(int b, int n, int c, int plane, float[] logits, float[] target,
-                                                   float[] dlogits) {
-        double total = 0;
-        double scale = 1.0 / ((double) n * plane);
-        for (int p = 0; p < plane; p++) {
-            int base = b * c * plane + p;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < c; k++) max = Math.max(max, logits[base + k * plane]);
-            double sumExp = 0;
-            for (int k = 0; k < c; k++) sumExp += Math.exp(logits[base + k * plane] - max);
-            double logSum = Math.log(sumExp);
-            double targetSum = 0;
-            for (int k = 0; k < c; k++) {
-                float t = target[base + k * plane];
-                targetSum += t;
-                if (t != 0f) total -= t * (logits[base + k * plane] - max - logSum);
-            }
-            if (dlogits != null) {
-                for (int k = 0; k < c; k++) {
-                    int i = base + k * plane;
-                    double softmax = Math.exp(logits[i] - max - logSum);
-                    dlogits[i] = (float) ((softmax * targetSum - target[i]) * scale);
-                }
-            }
-        }
-        return total;
-    }
-
-    /**
      * The Region-wise loss of channel-softmax logits (n, c, plane) and a map of the same size:
      * {@code mean over (n, c, plane) of s * z}, or of {@code s^2 * z} when squared (the HD reformulation).
      * Softmax in double after subtracting each pixel's maximum logit, so any finite logits give probabilities
@@ -175,56 +132,6 @@ public final class HostOps {
             v[k] = s.beta2() * v[k] + s.oneMinusBeta2() * grad * grad;
             float denom = (float) Math.sqrt(v[k]) / s.biasCorrection2Sqrt() + s.eps();
             p[pOffset + j] = pj - s.stepSize() * (m[k] / denom);
-        }
-    }
-
-    /** Instance norm forward over (n, c, plane): per plane i, mean[i], invStd[i] and y; gamma, beta may be null. */
-    public static void instanceNormForward(int n, int c, int plane, float eps, float[] x, float[] gamma, float[] beta,
-                                           float[] y, float[] mean, float[] invStd) {
-        Groups.forEach(n * c, (long) n * c * plane, i -> instanceNormPlane(x, y, i * plane, plane, eps,
-                gamma == null ? 1f : gamma[i % c], beta == null ? 0f : beta[i % c], mean, invStd, i));
-    }
-
-    /** One plane of {@link #instanceNormForward}: x[off, off + plane) into y, its statistics at {@code row}. */
-    public static void instanceNormPlane(float[] x, float[] y, int off, int plane, float eps, float gamma, float beta,
-                                         float[] mean, float[] invStd, int row) {
-        double[] m = NormKernels.moments(x, off, 1, plane, plane);
-        mean[row] = (float) m[0];
-        invStd[row] = (float) (1.0 / Math.sqrt(m[1] + eps));
-        NormKernels.normalize(x, y, off, 1, plane, plane, mean[row], invStd[row], gamma, beta);
-    }
-
-    /** Instance norm backward: dx, dgamma, dbeta accumulate (+=) and any of them may be null. */
-    public static void instanceNormBackward(int n, int c, int plane, float[] x, float[] dy, float[] mean, float[] invStd,
-                                            float[] gamma, float[] dx, float[] dgamma, float[] dbeta) {
-        // Planes run in parallel; gamma and beta sum over the samples of a channel, so the per-plane sums
-        // are kept and reduced afterwards in a fixed order (deterministic regardless of threads).
-        double[] sumG = new double[n * c];
-        double[] sumGx = new double[n * c];
-        Groups.forEach(n * c, (long) n * c * plane, i -> {
-            double[] sums = NormKernels.backward(x, dy, dx, i * plane, 1, plane, plane, mean[i], invStd[i],
-                    gamma == null ? 1f : gamma[i % c], true);
-            sumG[i] = sums[0];
-            sumGx[i] = sums[1];
-        });
-        addAffineGradients(n, c, sumG, sumGx, dgamma, dbeta);
-    }
-
-    /**
-     * dbeta[c] += sum over samples of sumG[s, c], dgamma[c] += the same of sumGx (either may be null): the
-     * per-plane sums of instance norm backward reduced per channel in sample order, so the result does not
-     * depend on how the planes were split over threads.
-     */
-    public static void addAffineGradients(int n, int c, double[] sumG, double[] sumGx, float[] dgamma, float[] dbeta) {
-        for (int ch = 0; ch < c; ch++) {
-            double sg = 0;
-            double sgx = 0;
-            for (int s = 0; s < n; s++) {
-                sg += sumG[s * c + ch];
-                sgx += sumGx[s * c + ch];
-            }
-            if (dbeta != null) dbeta[ch] += (float) sg;
-            if (dgamma != null) dgamma[ch] += (float) sgx;
         }
     }
 }

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * the array kernels or {@link HostOps} on {@link Storage#host()} arrays (free on the CPU backend, whose
  * storage is its array), and a device backend overrides them so tensors stay on the device between ops.
  * Outputs that accumulate say so; every other output is overwritten.
+ *
+ * <p>Only primitives that many ops share live here. A fused op declares its own kernel interface beside
+ * the op, with its host body; a kernel set that accelerates it returns its implementation from
+ * {@link #fused}.
  */
 public interface Kernels {
     String name();
@@ -103,17 +107,6 @@ public interface Kernels {
     }
 
     /**
-     * loss[0] = mean soft-target cross entropy of channel-softmax logits (n, c, plane); dlogits (may be null)
-     * = its gradient with respect to the logits. See {@link HostOps#softmaxCrossEntropy}.
-     */
-    default void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
-        float[] d = dlogits == null ? null : dlogits.host();
-        loss.host()[0] = HostOps.softmaxCrossEntropy(n, c, plane, logits.host(), target.host(), d);
-        loss.hostWritten();
-        if (dlogits != null) dlogits.hostWritten();
-    }
-
-    /**
      * loss[0] = the Region-wise loss, mean over (n, c, plane) of softmax(logits) * map (of softmax squared when
      * {@code squared}); probs (overwritten) = the channel softmax, saved for {@link #regionWiseBackward}.
      * See {@link HostOps#regionWise}.
@@ -145,30 +138,6 @@ public interface Kernels {
     }
 
     /**
-     * Instance norm over (n, c, plane): y, and per plane the mean and 1 / sqrt(var + eps) that backward
-     * needs; gamma and beta are per channel, or both null.
-     */
-    default void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
-                                     Storage y, Storage mean, Storage invStd) {
-        HostOps.instanceNormForward(n, c, plane, eps, x.host(), gamma == null ? null : gamma.host(),
-                beta == null ? null : beta.host(), y.host(), mean.host(), invStd.host());
-        y.hostWritten();
-        mean.hostWritten();
-        invStd.hostWritten();
-    }
-
-    /** Instance norm backward: dx, dgamma, dbeta += their gradients; any of them may be null. */
-    default void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
-                                      Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
-        HostOps.instanceNormBackward(n, c, plane, x.host(), dy.host(), mean.host(), invStd.host(),
-                gamma == null ? null : gamma.host(), dx == null ? null : dx.host(),
-                dgamma == null ? null : dgamma.host(), dbeta == null ? null : dbeta.host());
-        if (dx != null) dx.hostWritten();
-        if (dgamma != null) dgamma.hostWritten();
-        if (dbeta != null) dbeta.hostWritten();
-    }
-
-    /**
      * One Adam update of parameter p from its gradient g; its moments are m and v from {@code momentOffset}
      * on (the optimiser keeps one flat pair for all parameters).
      */
@@ -177,5 +146,17 @@ public interface Kernels {
         p.hostWritten();
         m.hostWritten();
         v.hostWritten();
+    }
+
+    // ---- fused ops: each declares its own kernel interface ----------------------------------------------
+
+    /**
+     * This kernel set's implementation of an op-owned kernel interface (the RW loss's, the fused cross
+     * entropy's, instance norm's), or {@code host}, the op's own host body, when it has none. This is the one
+     * place a missing fused kernel falls back; the SPI itself names no fused op. Kernel sets keep theirs in a
+     * {@link FusedKernels} registry.
+     */
+    default <K> K fused(Class<K> type, K host) {
+        return host;
     }
 }

@@ -1,5 +1,7 @@
 package org.regionwise.experiments.bench;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
@@ -11,7 +13,8 @@ import org.regionwise.autodiff.backend.Storage;
  * how much of a training step the convolutions take, how much the other kernels (norms, activations, the
  * fused loss, Adam, copies) and how much is everything else (the tape, allocation). Every method is
  * forwarded, the storage-level ones included: a wrapper that forwarded only the array methods would
- * silently send the tensor ops to the slow host defaults. The overhead is two {@code System.nanoTime()}
+ * silently send the tensor ops to the slow host defaults. Fused ops' kernels ({@link #fused}) are wrapped
+ * generically. The overhead is two {@code System.nanoTime()}
  * calls per kernel call, a few hundred per step.
  */
 public final class TimedKernels implements Kernels, AutoCloseable {
@@ -142,11 +145,6 @@ public final class TimedKernels implements Kernels, AutoCloseable {
     }
 
     @Override
-    public void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
-        time(TENSOR_OPS, () -> inner.softmaxCrossEntropy(n, c, plane, logits, target, loss, dlogits));
-    }
-
-    @Override
     public void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
         time(TENSOR_OPS, () -> inner.regionWise(n, c, plane, squared, logits, map, loss, probs));
     }
@@ -163,20 +161,33 @@ public final class TimedKernels implements Kernels, AutoCloseable {
     }
 
     @Override
-    public void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta, Storage y,
-                                    Storage mean, Storage invStd) {
-        time(TENSOR_OPS, () -> inner.instanceNormForward(n, c, plane, eps, x, gamma, beta, y, mean, invStd));
-    }
-
-    @Override
-    public void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
-                                     Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
-        time(TENSOR_OPS, () -> inner.instanceNormBackward(n, c, plane, x, dy, mean, invStd, gamma, dx, dgamma, dbeta));
-    }
-
-    @Override
     public void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
         time(TENSOR_OPS, () -> inner.adam(p, g, m, v, momentOffset, step));
+    }
+
+    /**
+     * The inner kernel set's kernel for a fused op, timed as a tensor op: one generic wrapper, so this class
+     * need not mirror each fused op (the host body, when the inner set has none, is timed the same way).
+     */
+    @Override
+    public <K> K fused(Class<K> type, K host) {
+        K kernel = inner.fused(type, host);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) return method.invoke(kernel, args);
+            Object[] result = new Object[1];
+            Throwable[] failure = new Throwable[1];
+            time(TENSOR_OPS, () -> {
+                try {
+                    result[0] = method.invoke(kernel, args);
+                } catch (InvocationTargetException e) {
+                    failure[0] = e.getCause();
+                } catch (IllegalAccessException e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) throw failure[0];
+            return result[0];
+        }));
     }
 
     @Override
