@@ -286,7 +286,7 @@ public final class DeviceOps {
 
     /**
      * loss[0] = the Region-wise loss, mean over (n, c, plane) of softmax(logits) * map, or of its square when
-     * {@code squared} (HostOps.regionWise); probs (overwritten) = the softmax, saved for backward. Per-pixel
+     * {@code squared} (losses.HostRegionWise); probs (overwritten) = the softmax, saved for backward. Per-pixel
      * shares, then two chunk-sum passes straight into loss: nothing is read back.
      */
     public void regionWise(GpuStorage logits, GpuStorage map, int n, int c, int plane, boolean squared, GpuStorage loss,
@@ -319,7 +319,7 @@ public final class DeviceOps {
         }
     }
 
-    /** dlogits += gradOut[0] times the Region-wise gradient from the saved probabilities (HostOps.regionWiseBackward). */
+    /** dlogits += gradOut[0] times the Region-wise gradient from the saved probabilities (losses.HostRegionWise). */
     public void regionWiseBackward(GpuStorage probs, GpuStorage map, GpuStorage gradOut, int n, int c, int plane, boolean squared,
                                    GpuStorage dlogits) {
         int count = n * c * plane;

@@ -9,6 +9,7 @@ import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.InstanceNormKernel;
 import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
+import org.regionwise.losses.RegionWiseKernel;
 
 /**
  * autodiff's Kernels SPI on the device.
@@ -38,7 +39,8 @@ final class GpuKernels implements Kernels {
         this.arrays = new HostArrayKernels(backend);
         this.device = new FusedKernels()
                 .register(SoftmaxCrossEntropyKernel.class, new DeviceSoftmaxCrossEntropy(ops))
-                .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops));
+                .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops))
+                .register(RegionWiseKernel.class, new DeviceRegionWise(ops));
     }
 
     @Override
@@ -159,25 +161,6 @@ final class GpuKernels implements Kernels {
             return;
         }
         ops.leakyReluBackward(slope, dev(x), dev(dy), dev(dx));
-    }
-
-    @Override
-    public void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
-        if (!ours(logits, map, loss, probs)) {
-            Kernels.super.regionWise(n, c, plane, squared, logits, map, loss, probs);
-            return;
-        }
-        ops.regionWise(dev(logits), dev(map), n, c, plane, squared, dev(loss), dev(probs));
-    }
-
-    @Override
-    public void regionWiseBackward(int n, int c, int plane, boolean squared, Storage probs, Storage map, Storage gradOut,
-                                   Storage dlogits) {
-        if (!ours(probs, map, gradOut, dlogits)) {
-            Kernels.super.regionWiseBackward(n, c, plane, squared, probs, map, gradOut, dlogits);
-            return;
-        }
-        ops.regionWiseBackward(dev(probs), dev(map), dev(gradOut), n, c, plane, squared, dev(dlogits));
     }
 
     @Override

@@ -106,28 +106,6 @@ public interface Kernels {
         dx.hostWritten();
     }
 
-    /**
-     * loss[0] = the Region-wise loss, mean over (n, c, plane) of softmax(logits) * map (of softmax squared when
-     * {@code squared}); probs (overwritten) = the channel softmax, saved for {@link #regionWiseBackward}.
-     * See {@link HostOps#regionWise}.
-     */
-    default void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
-        loss.host()[0] = HostOps.regionWise(n, c, plane, squared, logits.host(), map.host(), probs.host());
-        loss.hostWritten();
-        probs.hostWritten();
-    }
-
-    /**
-     * dlogits += gradOut[0] times the gradient of {@link #regionWise} with respect to the logits, from the saved
-     * probabilities (gradOut is one-element storage, so a device need not download it). See
-     * {@link HostOps#regionWiseBackward}.
-     */
-    default void regionWiseBackward(int n, int c, int plane, boolean squared, Storage probs, Storage map, Storage gradOut,
-                                    Storage dlogits) {
-        HostOps.regionWiseBackward(n, c, plane, squared, probs.host(), map.host(), gradOut.host()[0], dlogits.host());
-        dlogits.hostWritten();
-    }
-
     /** dst += scale[0] * src, with the scale read from one-element storage (a device need not download it). */
     default void scaledAccumulate(Storage scale, Storage src, Storage dst) {
         float a = scale.host()[0];

@@ -145,17 +145,6 @@ public final class TimedKernels implements Kernels, AutoCloseable {
     }
 
     @Override
-    public void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
-        time(TENSOR_OPS, () -> inner.regionWise(n, c, plane, squared, logits, map, loss, probs));
-    }
-
-    @Override
-    public void regionWiseBackward(int n, int c, int plane, boolean squared, Storage probs, Storage map, Storage gradOut,
-                                   Storage dlogits) {
-        time(TENSOR_OPS, () -> inner.regionWiseBackward(n, c, plane, squared, probs, map, gradOut, dlogits));
-    }
-
-    @Override
     public void scaledAccumulate(Storage scale, Storage src, Storage dst) {
         time(TENSOR_OPS, () -> inner.scaledAccumulate(scale, src, dst));
     }
