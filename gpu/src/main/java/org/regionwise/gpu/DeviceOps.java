@@ -89,25 +89,6 @@ public final class DeviceOps {
         out.deviceWritten();
     }
 
-    public void copy(GpuStorage src, GpuStorage out) {
-        heap.launch(ElementwiseKernels.copyLaunch(src.size(), src.deviceOffset(), out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
-    public void add(GpuStorage a, GpuStorage b, GpuStorage out) {
-        int aOff = a.deviceOffset();
-        int bOff = b.deviceOffset();
-        heap.launch(ElementwiseKernels.addLaunch(a.size(), aOff, bOff, out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
-    public void mul(GpuStorage a, GpuStorage b, GpuStorage out) {
-        int aOff = a.deviceOffset();
-        int bOff = b.deviceOffset();
-        heap.launch(ElementwiseKernels.mulLaunch(a.size(), aOff, bOff, out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
     /** y += alpha * x. */
     public void axpy(float alpha, GpuStorage x, GpuStorage y) {
         heap.launch(ElementwiseKernels.axpyLaunch(x.size(), alpha, x.deviceOffset(), y.deviceOffset()));
@@ -204,14 +185,6 @@ public final class DeviceOps {
         return Float.isFinite(sum(zeros).host()[0]);
     }
 
-    /** out[row] = sum_i a[row, i] * b[row, i] over rows of length len (per-class-plane dot products). */
-    public void rowDot(GpuStorage a, GpuStorage b, int rows, int len, GpuStorage out) {
-        int aOff = a.deviceOffset();
-        int bOff = b.deviceOffset();
-        heap.launch(ReductionKernels.rowDotLaunch(rows, len, aOff, bOff, out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
     // ---- softmax and losses ---------------------------------------------------------------------------
 
     /** y = softmax over the channel axis of NCHW x. */
@@ -219,12 +192,6 @@ public final class DeviceOps {
         int xOff = x.deviceOffset();
         heap.launch(SoftmaxKernels.forwardLaunch(n, c, plane, xOff, y.deviceOffsetForOverwrite()));
         y.deviceWritten();
-    }
-
-    /** dx += softmax backward from the saved output y. */
-    public void softmaxChannelsBackward(GpuStorage y, GpuStorage dy, GpuStorage dx, int n, int c, int plane) {
-        heap.launch(SoftmaxKernels.backwardLaunch(n, c, plane, y.deviceOffset(), dy.deviceOffset(), dx.deviceOffset()));
-        dx.deviceWritten();
     }
 
     /**
