@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.FusedKernels;
+import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.ReferenceKernels;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.InstanceNormKernel;
 import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
@@ -17,18 +19,18 @@ import org.regionwise.losses.RegionWiseKernel;
  * <p>The storage methods (what autodiff's hot ops call) run as device launches on resident data when every
  * storage they are given is a {@link GpuStorage} of this backend: results stay on the device and the host
  * mirrors are only marked stale ({@link DeviceOps} does the work). When any storage belongs elsewhere (a CPU
- * tensor mixed in, another device's), the call falls back to the SPI's host default, which reads and writes
- * {@link Storage#host()} copies: slower, never wrong. The fused ops' kernels it accelerates (cross entropy,
+ * tensor mixed in, another device's), the call falls back to the SPI's host default (GEMM and the
+ * convolutions, which have none, to {@link ReferenceKernels}), which reads and writes {@link Storage#host()}
+ * copies: slower, never wrong. The fused ops' kernels it accelerates (cross entropy,
  * instance norm, ...) are registered by kernel interface and fall back the same way, in one place
  * ({@link ResidentOrHost}).
- *
- * <p>The array methods (GEMM, the convolutions on {@code float[]}) round-trip through the host, see
- * {@link HostArrayKernels}.
  */
 final class GpuKernels implements Kernels {
+    /** GEMM and the convolutions on host copies, when a storage is not resident. */
+    private static final HostKernels HOST = new ReferenceKernels();
+
     private final GpuBackend backend;
     private final DeviceOps ops;
-    private final HostArrayKernels arrays;
     /** The fused ops' kernels this backend runs on the device, by kernel interface. */
     private final FusedKernels device;
     private final Map<Class<?>, Wrapped> wrapped = new ConcurrentHashMap<>();
@@ -36,7 +38,6 @@ final class GpuKernels implements Kernels {
     GpuKernels(GpuBackend backend, DeviceOps ops) {
         this.backend = backend;
         this.ops = ops;
-        this.arrays = new HostArrayKernels(backend);
         this.device = new FusedKernels()
                 .register(SoftmaxCrossEntropyKernel.class, new DeviceSoftmaxCrossEntropy(ops))
                 .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops))
@@ -48,30 +49,6 @@ final class GpuKernels implements Kernels {
         return "device";
     }
 
-    // ---- array level: host arrays in and out ------------------------------------------------------------
-
-    @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                     float[] a, int offA, int lda, float[] b, int offB, int ldb,
-                     float beta, float[] c, int offC, int ldc) {
-        arrays.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
-    }
-
-    @Override
-    public void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        arrays.conv2dForward(g, x, w, bias, y);
-    }
-
-    @Override
-    public void conv2dBackwardData(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        arrays.conv2dBackwardData(g, dy, w, dx);
-    }
-
-    @Override
-    public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
-        arrays.conv2dBackwardWeight(g, x, dy, dw, dbias);
-    }
-
     // ---- storage level: resident when every storage is ours ----------------------------------------------
 
     @Override
@@ -81,9 +58,20 @@ final class GpuKernels implements Kernels {
     }
 
     @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Storage a, int offA, int lda,
+                     Storage b, int offB, int ldb, float beta, Storage c, int offC, int ldc) {
+        if (!ours(a, b, c)) {
+            HOST.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
+            return;
+        }
+        if (m == 0 || n == 0) return;
+        ops.gemm(transA, transB, m, n, k, alpha, dev(a), offA, lda, dev(b), offB, ldb, beta, dev(c), offC, ldc);
+    }
+
+    @Override
     public void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
         if (!ours(x, w, bias, y)) {
-            Kernels.super.conv2dForward(g, x, w, bias, y);
+            HOST.conv2dForward(g, x, w, bias, y);
             return;
         }
         ops.conv2dForward(g, dev(x), dev(w), dev(bias), dev(y));
@@ -92,7 +80,7 @@ final class GpuKernels implements Kernels {
     @Override
     public void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
         if (!ours(dy, w, dx)) {
-            Kernels.super.conv2dBackwardData(g, dy, w, dx);
+            HOST.conv2dBackwardData(g, dy, w, dx);
             return;
         }
         ops.conv2dBackwardData(g, dev(dy), dev(w), dev(dx));
@@ -101,7 +89,7 @@ final class GpuKernels implements Kernels {
     @Override
     public void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
         if (!ours(x, dy, dw, dbias)) {
-            Kernels.super.conv2dBackwardWeight(g, x, dy, dw, dbias);
+            HOST.conv2dBackwardWeight(g, x, dy, dw, dbias);
             return;
         }
         ops.conv2dBackwardWeight(g, dev(x), dev(dy), dev(dw), dev(dbias));

@@ -64,6 +64,7 @@ class GpuKernelsStorageTest {
         sizes.put("dbeta", C);
         sizes.put("m", CONV.weightSize() + 7);
         sizes.put("v", CONV.weightSize() + 7);
+        sizes.put("gemmC", 4 * 5);
         return sizes;
     }
 
@@ -80,6 +81,7 @@ class GpuKernelsStorageTest {
 
     /** Every storage-level method once, in an order where later calls read earlier results. */
     private static void program(Kernels k, Map<String, Storage> s) {
+        k.gemm(false, true, 4, 5, 6, 0.5f, s.get("x"), 3, 6, s.get("dx"), 1, 6, 0.25f, s.get("gemmC"), 0, 5);
         k.conv2dForward(CONV, s.get("x"), s.get("w"), s.get("bias"), s.get("y"));
         k.conv2dBackwardData(CONV, s.get("y"), s.get("w"), s.get("dx"));
         k.conv2dBackwardWeight(CONV, s.get("x"), s.get("y"), s.get("dw"), s.get("dbias"));

@@ -1,10 +1,11 @@
 package org.regionwise.autodiff.backend;
 
 /**
- * The host-array bodies of the {@link Kernels} tensor ops (everything but GEMM and convolution): plain
- * loops that read like their definitions. {@link Kernels}' default methods run them on
- * {@link Storage#host()} copies; the fast CPU kernels replace the hottest with vector code, a device
- * backend replaces all of them with device launches.
+ * The default host bodies of the shared {@link Kernels} primitives (everything but GEMM and convolution,
+ * whose bodies are the CPU kernel sets'): {@link Kernels}' default methods run them on
+ * {@link Storage#host()} copies. They are also the production CPU path, free to be fast, and the vector
+ * bodies of the fast kernels must equal them bit for bit. Fused ops keep their host bodies beside the op
+ * (for example {@code losses.HostRegionWise}), never here.
  */
 public final class HostOps {
     private HostOps() {}

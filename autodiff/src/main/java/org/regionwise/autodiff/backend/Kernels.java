@@ -3,15 +3,16 @@ package org.regionwise.autodiff.backend;
 import java.util.Arrays;
 
 /**
- * The kernels a backend may replace. Everything is flat row-major float32; backward passes accumulate into
- * their outputs with {@code +=} (llm.c convention), so gradients from several uses of a tensor add up.
+ * The kernels a backend may replace: the primitives many ops share, all on {@link Storage}. Everything is
+ * flat row-major float32; backward passes accumulate into their outputs with {@code +=} (llm.c convention),
+ * so gradients from several uses of a tensor add up. Outputs that accumulate say so; every other output is
+ * overwritten.
  *
- * <p>Two levels. The array methods (GEMM and the three convolution passes) are what every CPU kernel set
- * implements; {@link ReferenceKernels} is the short, obviously correct one every faster one is tested
- * against. The {@link Storage} methods below them are what autodiff's hot ops call: their defaults run
- * the array kernels or {@link HostOps} on {@link Storage#host()} arrays (free on the CPU backend, whose
- * storage is its array), and a device backend overrides them so tensors stay on the device between ops.
- * Outputs that accumulate say so; every other output is overwritten.
+ * <p>GEMM and the three convolution passes have no default: a CPU kernel set implements them on host arrays
+ * ({@link HostKernels}; {@link ReferenceKernels} is the short, obviously correct one every faster one is
+ * tested against), a device backend on its own storage. The other methods default to {@link HostOps} on
+ * {@link Storage#host()} arrays (free on the CPU backend, whose storage is its array); a device backend
+ * overrides them so tensors stay on the device between ops.
  *
  * <p>Only primitives that many ops share live here. A fused op declares its own kernel interface beside
  * the op, with its host body; a kernel set that accelerates it returns its implementation from
@@ -21,42 +22,22 @@ public interface Kernels {
     String name();
 
     /**
-     * C = alpha * op(A) * op(B) + beta * C, row-major, where op(A) is m x k and op(B) is k x n
-     * (BLAS sgemm semantics with leading dimensions). beta == 0 overwrites C, ignoring NaN in it.
+     * C = alpha * op(A) * op(B) + beta * C on storages, row-major, where op(A) is m x k and op(B) is k x n
+     * (BLAS sgemm semantics with leading dimensions and offsets). beta == 0 overwrites C, ignoring NaN in it.
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-              float[] a, int offA, int lda, float[] b, int offB, int ldb,
-              float beta, float[] c, int offC, int ldc);
+              Storage a, int offA, int lda, Storage b, int offB, int ldb,
+              float beta, Storage c, int offC, int ldc);
+
 
     /** y = conv(x, w) + bias; y is overwritten. bias may be null. */
-    void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y);
+    void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y);
 
     /** dx += conv2d input-gradient of dy through w (also the forward pass of a transposed convolution). */
-    void conv2dBackwardData(ConvGeometry g, float[] dy, float[] w, float[] dx);
+    void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx);
 
     /** dw += weight gradient; dbias += bias gradient when dbias is not null. */
-    void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias);
-
-    // ---- tensor ops on storages: what autodiff's hot ops call --------------------------------------------
-
-    /** y = conv(x, w) + bias (bias may be null). */
-    default void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
-        conv2dForward(g, x.host(), w.host(), bias == null ? null : bias.host(), y.host());
-        y.hostWritten();
-    }
-
-    /** dx += input gradient. */
-    default void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
-        conv2dBackwardData(g, dy.host(), w.host(), dx.host());
-        dx.hostWritten();
-    }
-
-    /** dw += weight gradient; dbias += bias gradient when not null. */
-    default void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
-        conv2dBackwardWeight(g, x.host(), dy.host(), dw.host(), dbias == null ? null : dbias.host());
-        dw.hostWritten();
-        if (dbias != null) dbias.hostWritten();
-    }
+    void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias);
 
     /** Whether every element is finite (a training loop's guard before the optimiser step). */
     default boolean allFinite(Storage s) {

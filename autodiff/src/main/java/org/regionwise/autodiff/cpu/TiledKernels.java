@@ -3,6 +3,7 @@ package org.regionwise.autodiff.cpu;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.FusedKernels;
+import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.InstanceNormKernel;
@@ -15,10 +16,14 @@ import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
  * keep the defaults of {@link Kernels}). Two fused ops are registered too: instance norm (a plane per task,
  * {@link ParallelInstanceNorm}) and the fused softmax cross entropy ({@link ParallelSoftmaxCrossEntropy}).
  *
+ * <p>Reference twins: GEMM and the convolutions, {@link org.regionwise.autodiff.backend.ReferenceKernels}
+ * (double precision; agreement within float rounding); leaky ReLU and Adam,
+ * {@link org.regionwise.autodiff.backend.HostOps} (bit for bit).
+ *
  * <p>Calls are serialised on the instance: they share one workspace (scratch, worker threads), and one
  * call already uses every thread. Training calls kernels one op at a time, so nothing waits in practice.
  */
-public abstract class TiledKernels implements Kernels, AutoCloseable {
+public abstract class TiledKernels implements HostKernels, AutoCloseable {
     /** Elements per task of the elementwise ops: big enough to amortise a task, small enough to balance. */
     private static final int CHUNK = 1 << 15;
 

@@ -12,8 +12,7 @@ import org.regionwise.autodiff.backend.Storage;
  * A {@link Kernels} that times every call of the kernels it wraps (wall clock), so the benchmark can say
  * how much of a training step the convolutions take, how much the other kernels (norms, activations, the
  * fused loss, Adam, copies) and how much is everything else (the tape, allocation). Every method is
- * forwarded, the storage-level ones included: a wrapper that forwarded only the array methods would
- * silently send the tensor ops to the slow host defaults. Fused ops' kernels ({@link #fused}) are wrapped
+ * forwarded: a wrapper that left one out would silently send it to the slow host default. Fused ops' kernels ({@link #fused}) are wrapped
  * generically. The overhead is two {@code System.nanoTime()}
  * calls per kernel call, a few hundred per step.
  */
@@ -66,27 +65,10 @@ public final class TimedKernels implements Kernels, AutoCloseable {
         }
     }
 
-    // ---- array kernels ------------------------------------------------------------------------------
-
     @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int offA, int lda,
-                     float[] b, int offB, int ldb, float beta, float[] c, int offC, int ldc) {
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Storage a, int offA, int lda,
+                     Storage b, int offB, int ldb, float beta, Storage c, int offC, int ldc) {
         time(GEMM, () -> inner.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc));
-    }
-
-    @Override
-    public void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        time(CONV_FORWARD, () -> inner.conv2dForward(g, x, w, bias, y));
-    }
-
-    @Override
-    public void conv2dBackwardData(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        time(CONV_DATA, () -> inner.conv2dBackwardData(g, dy, w, dx));
-    }
-
-    @Override
-    public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
-        time(CONV_WEIGHT, () -> inner.conv2dBackwardWeight(g, x, dy, dw, dbias));
     }
 
     // ---- storage kernels ----------------------------------------------------------------------------
