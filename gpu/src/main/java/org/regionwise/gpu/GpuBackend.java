@@ -18,14 +18,14 @@ import org.regionwise.gpu.device.TransferStats;
 public final class GpuBackend implements Backend {
     private final String name;
     private final DeviceHeap heap;
-    private final GpuKernels kernels;
+    private final Kernels kernels;
     private final DeviceOps ops;
 
     public GpuBackend(String name, Device device) {
         this.name = name;
         this.heap = new DeviceHeap(device);
         this.ops = new DeviceOps(this);
-        this.kernels = new GpuKernels(this, ops);
+        this.kernels = ResidentOrHost.wrap(Kernels.class, this, new GpuKernels(this, ops), GpuKernels.HOST);
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.lang.reflect.Proxy;
 import org.regionwise.autodiff.backend.Storage;
 
 /**
- * The one place a device implementation of a fused kernel falls back to the op's host body: every call
- * runs on the device when each {@link Storage} argument (nulls are absent arguments) lives on this
- * backend's heap, and on the host body otherwise (a CPU tensor mixed in, another device's): slower, never
- * wrong. So device implementations are written for resident storages only, with no per-method check.
+ * The one place the GPU backend falls back to host bodies, for its {@link GpuKernels} (the SPI's shared
+ * primitives) and for the fused ops' kernels it registers: every call runs on the device when each
+ * {@link Storage} argument (nulls are absent arguments) lives on this backend's heap, and on the host body
+ * otherwise (a CPU tensor mixed in, another device's): slower, never wrong. So device implementations are
+ * written for resident storages only, with no per-method check. The cost is one reflective call per kernel
+ * call, small next to a device launch.
  */
 final class ResidentOrHost implements InvocationHandler {
     private final GpuBackend backend;
