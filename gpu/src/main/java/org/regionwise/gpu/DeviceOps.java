@@ -89,25 +89,6 @@ public final class DeviceOps {
         out.deviceWritten();
     }
 
-    public void copy(GpuStorage src, GpuStorage out) {
-        heap.launch(ElementwiseKernels.copyLaunch(src.size(), src.deviceOffset(), out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
-    public void add(GpuStorage a, GpuStorage b, GpuStorage out) {
-        int aOff = a.deviceOffset();
-        int bOff = b.deviceOffset();
-        heap.launch(ElementwiseKernels.addLaunch(a.size(), aOff, bOff, out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
-    public void mul(GpuStorage a, GpuStorage b, GpuStorage out) {
-        int aOff = a.deviceOffset();
-        int bOff = b.deviceOffset();
-        heap.launch(ElementwiseKernels.mulLaunch(a.size(), aOff, bOff, out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
     /** y += alpha * x. */
     public void axpy(float alpha, GpuStorage x, GpuStorage y) {
         heap.launch(ElementwiseKernels.axpyLaunch(x.size(), alpha, x.deviceOffset(), y.deviceOffset()));
@@ -204,14 +185,6 @@ public final class DeviceOps {
         return Float.isFinite(sum(zeros).host()[0]);
     }
 
-    /** out[row] = sum_i a[row, i] * b[row, i] over rows of length len (per-class-plane dot products). */
-    public void rowDot(GpuStorage a, GpuStorage b, int rows, int len, GpuStorage out) {
-        int aOff = a.deviceOffset();
-        int bOff = b.deviceOffset();
-        heap.launch(ReductionKernels.rowDotLaunch(rows, len, aOff, bOff, out.deviceOffsetForOverwrite()));
-        out.deviceWritten();
-    }
-
     // ---- softmax and losses ---------------------------------------------------------------------------
 
     /** y = softmax over the channel axis of NCHW x. */
@@ -219,12 +192,6 @@ public final class DeviceOps {
         int xOff = x.deviceOffset();
         heap.launch(SoftmaxKernels.forwardLaunch(n, c, plane, xOff, y.deviceOffsetForOverwrite()));
         y.deviceWritten();
-    }
-
-    /** dx += softmax backward from the saved output y. */
-    public void softmaxChannelsBackward(GpuStorage y, GpuStorage dy, GpuStorage dx, int n, int c, int plane) {
-        heap.launch(SoftmaxKernels.backwardLaunch(n, c, plane, y.deviceOffset(), dy.deviceOffset(), dx.deviceOffset()));
-        dx.deviceWritten();
     }
 
     /**
@@ -249,7 +216,7 @@ public final class DeviceOps {
 
     /**
      * loss[0] = mean over the n * plane pixels of the cross entropy of channel-softmax logits against soft
-     * target probabilities (autodiff's fused op; HostOps.softmaxCrossEntropy); dlogits (overwritten, may be
+     * target probabilities (autodiff's fused op; HostSoftmaxCrossEntropy); dlogits (overwritten, may be
      * null) = its gradient. Per-pixel terms, then two chunk-sum passes straight into loss: nothing is read back.
      */
     public void softTargetCrossEntropy(GpuStorage logits, GpuStorage target, int n, int c, int plane, GpuStorage loss,
@@ -286,7 +253,7 @@ public final class DeviceOps {
 
     /**
      * loss[0] = the Region-wise loss, mean over (n, c, plane) of softmax(logits) * map, or of its square when
-     * {@code squared} (HostOps.regionWise); probs (overwritten) = the softmax, saved for backward. Per-pixel
+     * {@code squared} (losses.HostRegionWise); probs (overwritten) = the softmax, saved for backward. Per-pixel
      * shares, then two chunk-sum passes straight into loss: nothing is read back.
      */
     public void regionWise(GpuStorage logits, GpuStorage map, int n, int c, int plane, boolean squared, GpuStorage loss,
@@ -319,7 +286,7 @@ public final class DeviceOps {
         }
     }
 
-    /** dlogits += gradOut[0] times the Region-wise gradient from the saved probabilities (HostOps.regionWiseBackward). */
+    /** dlogits += gradOut[0] times the Region-wise gradient from the saved probabilities (losses.HostRegionWise). */
     public void regionWiseBackward(GpuStorage probs, GpuStorage map, GpuStorage gradOut, int n, int c, int plane, boolean squared,
                                    GpuStorage dlogits) {
         int count = n * c * plane;

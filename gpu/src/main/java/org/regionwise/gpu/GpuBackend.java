@@ -1,9 +1,5 @@
 package org.regionwise.gpu;
 
-import java.lang.ref.WeakReference;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
@@ -17,26 +13,19 @@ import org.regionwise.gpu.device.TransferStats;
  *
  * <p>Two ways in, both resident. Autodiff's ops call {@link #kernels()} ({@link GpuKernels}); its storage
  * methods run on the device and leave results there, like {@link #ops()}, which works on storages
- * directly: data moves only when {@link Storage#host()} is called. (The SPI's array methods, which hand over
- * host arrays, still round-trip; tensors they pass are recognised and their device copies reused.)
+ * directly: data moves only when {@link Storage#host()} is called.
  */
 public final class GpuBackend implements Backend {
     private final String name;
     private final DeviceHeap heap;
-    private final GpuKernels kernels;
+    private final Kernels kernels;
     private final DeviceOps ops;
-    /**
-     * Host arrays of live storages, so SPI calls that pass arrays can find the tensor behind them. Weak both
-     * ways: the array is the key of a WeakHashMap (arrays compare by identity) and the storage is only
-     * weakly referenced, so the registry never keeps a tensor alive.
-     */
-    private final Map<float[], WeakReference<GpuStorage>> storageOfArray = Collections.synchronizedMap(new WeakHashMap<>());
 
     public GpuBackend(String name, Device device) {
         this.name = name;
         this.heap = new DeviceHeap(device);
         this.ops = new DeviceOps(this);
-        this.kernels = new GpuKernels(this, ops);
+        this.kernels = ResidentOrHost.wrap(Kernels.class, this, new GpuKernels(this, ops), GpuKernels.HOST);
     }
 
     @Override
@@ -57,9 +46,7 @@ public final class GpuBackend implements Backend {
 
     @Override
     public GpuStorage fromHost(float[] data) {
-        GpuStorage storage = GpuStorage.ofHost(this, data);
-        register(data, storage);
-        return storage;
+        return GpuStorage.ofHost(this, data);
     }
 
     /** Storage for a kernel that writes all of it. */
@@ -85,16 +72,15 @@ public final class GpuBackend implements Backend {
         return heap.stats();
     }
 
-    void register(float[] array, GpuStorage storage) {
-        storageOfArray.put(array, new WeakReference<>(storage));
+    /** Whether every {@link Storage} among {@code args} (nulls are absent arguments) lives on this backend's heap. */
+    boolean owns(Object... args) {
+        if (args == null) return true;
+        for (Object a : args) {
+            if (a instanceof Storage s && !(s instanceof GpuStorage && s.backend() == this)) return false;
+        }
+        return true;
     }
 
-    /** The live storage whose host array is {@code array}, or null. */
-    GpuStorage storageOf(float[] array) {
-        WeakReference<GpuStorage> ref = storageOfArray.get(array);
-        GpuStorage storage = ref == null ? null : ref.get();
-        return storage != null && storage.hostArrayOrNull() == array ? storage : null;
-    }
 
     /** Releases the device (TornadoVM's buffers and compiled kernels). */
     public void close() {

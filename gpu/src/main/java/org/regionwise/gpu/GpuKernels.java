@@ -1,32 +1,43 @@
 package org.regionwise.gpu;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.FusedKernels;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.ReferenceKernels;
 import org.regionwise.autodiff.backend.Storage;
-import org.regionwise.gpu.DeviceOps.NormStats;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
+import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
+import org.regionwise.losses.RegionWiseKernel;
 
 /**
- * autodiff's Kernels SPI on the device.
- *
- * <p>The storage methods (what autodiff's hot ops call) run as device launches on resident data when every
- * storage they are given is a {@link GpuStorage} of this backend: results stay on the device and the host
- * mirrors are only marked stale ({@link DeviceOps} does the work). When any storage belongs elsewhere (a CPU
- * tensor mixed in, another device's), the call falls back to the SPI's host default, which reads and writes
- * {@link Storage#host()} copies: slower, never wrong.
- *
- * <p>The array methods (GEMM, the convolutions on {@code float[]}) round-trip through the host, see
- * {@link HostArrayKernels}.
+ * autodiff's Kernels SPI on the device, for resident storages only: every method is a device launch on
+ * {@link GpuStorage}s of this backend, results stay on the device and the host mirrors are only marked stale
+ * ({@link DeviceOps} does the work). {@link GpuBackend#kernels()} hands it out wrapped in
+ * {@link ResidentOrHost}, so a call with any storage from elsewhere (a CPU tensor mixed in, another
+ * device's) runs {@link #HOST} on {@link Storage#host()} copies instead: slower, never wrong, and decided
+ * in that one place rather than per method. The fused ops' kernels it accelerates (cross entropy, instance
+ * norm, the RW loss) are registered by kernel interface and wrapped the same way.
  */
 final class GpuKernels implements Kernels {
+    /** The host bodies: every method on host copies, for storages that are not resident. */
+    static final Kernels HOST = new ReferenceKernels();
+
     private final GpuBackend backend;
     private final DeviceOps ops;
-    private final HostArrayKernels arrays;
+    /** The fused ops' kernels this backend runs on the device, by kernel interface. */
+    private final FusedKernels device;
+    private final Map<Class<?>, Wrapped> wrapped = new ConcurrentHashMap<>();
 
     GpuKernels(GpuBackend backend, DeviceOps ops) {
         this.backend = backend;
         this.ops = ops;
-        this.arrays = new HostArrayKernels(backend);
+        this.device = new FusedKernels()
+                .register(SoftmaxCrossEntropyKernel.class, new DeviceSoftmaxCrossEntropy(ops))
+                .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops))
+                .register(RegionWiseKernel.class, new DeviceRegionWise(ops));
     }
 
     @Override
@@ -34,80 +45,44 @@ final class GpuKernels implements Kernels {
         return "device";
     }
 
-    // ---- array level: host arrays in and out ------------------------------------------------------------
-
-    @Override
-    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-                     float[] a, int offA, int lda, float[] b, int offB, int ldb,
-                     float beta, float[] c, int offC, int ldc) {
-        arrays.gemm(transA, transB, m, n, k, alpha, a, offA, lda, b, offB, ldb, beta, c, offC, ldc);
-    }
-
-    @Override
-    public void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-        arrays.conv2dForward(g, x, w, bias, y);
-    }
-
-    @Override
-    public void conv2dBackwardData(ConvGeometry g, float[] dy, float[] w, float[] dx) {
-        arrays.conv2dBackwardData(g, dy, w, dx);
-    }
-
-    @Override
-    public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
-        arrays.conv2dBackwardWeight(g, x, dy, dw, dbias);
-    }
-
-    // ---- storage level: resident when every storage is ours ----------------------------------------------
-
     @Override
     public boolean allFinite(Storage s) {
-        if (!ours(s)) return Kernels.super.allFinite(s);
         return ops.allFinite(dev(s));
     }
 
     @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Storage a, int offA, int lda,
+                     Storage b, int offB, int ldb, float beta, Storage c, int offC, int ldc) {
+        if (m == 0 || n == 0) return;
+        ops.gemm(transA, transB, m, n, k, alpha, dev(a), offA, lda, dev(b), offB, ldb, beta, dev(c), offC, ldc);
+    }
+
+    @Override
     public void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
-        if (!ours(x, w, bias, y)) {
-            Kernels.super.conv2dForward(g, x, w, bias, y);
-            return;
-        }
         ops.conv2dForward(g, dev(x), dev(w), dev(bias), dev(y));
     }
 
     @Override
     public void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
-        if (!ours(dy, w, dx)) {
-            Kernels.super.conv2dBackwardData(g, dy, w, dx);
-            return;
-        }
         ops.conv2dBackwardData(g, dev(dy), dev(w), dev(dx));
     }
 
     @Override
     public void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
-        if (!ours(x, dy, dw, dbias)) {
-            Kernels.super.conv2dBackwardWeight(g, x, dy, dw, dbias);
-            return;
-        }
         ops.conv2dBackwardWeight(g, dev(x), dev(dy), dev(dw), dev(dbias));
     }
 
     @Override
     public void fill(Storage s, float value) {
-        if (!ours(s)) {
-            Kernels.super.fill(s, value);
-            return;
-        }
         ops.fill(dev(s), value);
     }
 
     @Override
     public void copyBlocks(int blocks, int length, Storage src, int srcOffset, int srcStride,
                            Storage dst, int dstOffset, int dstStride, boolean accumulate) {
-        // Within one storage the host default's sequential order is the definition; in parallel it could race.
-        if (!ours(src, dst) || src == dst) {
-            Kernels.super.copyBlocks(blocks, length, src, srcOffset, srcStride, dst, dstOffset, dstStride, accumulate);
+        // Within one storage the host body's sequential order is the definition; in parallel it could race.
+        if (src == dst) {
+            HOST.copyBlocks(blocks, length, src, srcOffset, srcStride, dst, dstOffset, dstStride, accumulate);
             return;
         }
         ops.copyBlocks(blocks, length, dev(src), srcOffset, srcStride, dev(dst), dstOffset, dstStride, accumulate);
@@ -115,115 +90,51 @@ final class GpuKernels implements Kernels {
 
     @Override
     public void addChannelBias(int n, int c, int plane, Storage bias, Storage y) {
-        if (!ours(bias, y)) {
-            Kernels.super.addChannelBias(n, c, plane, bias, y);
-            return;
-        }
         ops.addChannelBias(dev(y), dev(bias), n, c, plane);
     }
 
     @Override
     public void channelSums(int n, int c, int plane, Storage x, Storage sums) {
-        if (!ours(x, sums)) {
-            Kernels.super.channelSums(n, c, plane, x, sums);
-            return;
-        }
         ops.channelSums(dev(x), dev(sums), n, c, plane);
     }
 
     @Override
     public void leakyRelu(float slope, Storage x, Storage y) {
-        if (!ours(x, y)) {
-            Kernels.super.leakyRelu(slope, x, y);
-            return;
-        }
         ops.leakyRelu(slope, dev(x), dev(y));
     }
 
     @Override
     public void leakyReluBackward(float slope, Storage x, Storage dy, Storage dx) {
-        if (!ours(x, dy, dx)) {
-            Kernels.super.leakyReluBackward(slope, x, dy, dx);
-            return;
-        }
         ops.leakyReluBackward(slope, dev(x), dev(dy), dev(dx));
     }
 
     @Override
-    public void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
-        if (!ours(logits, target, loss, dlogits)) {
-            Kernels.super.softmaxCrossEntropy(n, c, plane, logits, target, loss, dlogits);
-            return;
-        }
-        ops.softTargetCrossEntropy(dev(logits), dev(target), n, c, plane, dev(loss), dev(dlogits));
-    }
-
-    @Override
-    public void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
-        if (!ours(logits, map, loss, probs)) {
-            Kernels.super.regionWise(n, c, plane, squared, logits, map, loss, probs);
-            return;
-        }
-        ops.regionWise(dev(logits), dev(map), n, c, plane, squared, dev(loss), dev(probs));
-    }
-
-    @Override
-    public void regionWiseBackward(int n, int c, int plane, boolean squared, Storage probs, Storage map, Storage gradOut,
-                                   Storage dlogits) {
-        if (!ours(probs, map, gradOut, dlogits)) {
-            Kernels.super.regionWiseBackward(n, c, plane, squared, probs, map, gradOut, dlogits);
-            return;
-        }
-        ops.regionWiseBackward(dev(probs), dev(map), dev(gradOut), n, c, plane, squared, dev(dlogits));
-    }
-
-    @Override
     public void scaledAccumulate(Storage scale, Storage src, Storage dst) {
-        if (!ours(scale, src, dst)) {
-            Kernels.super.scaledAccumulate(scale, src, dst);
-            return;
-        }
         ops.scaledAccumulate(dev(scale), dev(src), dev(dst));
     }
 
     @Override
-    public void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
-                                    Storage y, Storage mean, Storage invStd) {
-        // The device kernel takes an affine pair or none; one without the other is left to the host.
-        if (!ours(x, gamma, beta, y, mean, invStd) || (gamma == null) != (beta == null)) {
-            Kernels.super.instanceNormForward(n, c, plane, eps, x, gamma, beta, y, mean, invStd);
-            return;
-        }
-        ops.instanceNorm(dev(x), dev(gamma), dev(beta), dev(y), new NormStats(dev(mean), dev(invStd)), n, c, plane, eps);
-    }
-
-    @Override
-    public void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
-                                     Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
-        if (!ours(x, dy, mean, invStd, gamma, dx, dgamma, dbeta)) {
-            Kernels.super.instanceNormBackward(n, c, plane, x, dy, mean, invStd, gamma, dx, dgamma, dbeta);
-            return;
-        }
-        ops.instanceNormBackward(dev(x), dev(dy), new NormStats(dev(mean), dev(invStd)), dev(gamma), dev(dx),
-                dev(dgamma), dev(dbeta), n, c, plane);
-    }
-
-    @Override
     public void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
-        if (!ours(p, g, m, v)) {
-            Kernels.super.adam(p, g, m, v, momentOffset, step);
-            return;
-        }
         ops.adam(dev(p), dev(g), dev(m), dev(v), momentOffset, step);
     }
 
-    /** Whether every given storage (nulls are absent arguments) lives on this backend's device heap. */
-    private boolean ours(Storage... storages) {
-        for (Storage s : storages) {
-            if (s != null && !(s instanceof GpuStorage && s.backend() == backend)) return false;
+    /**
+     * The device implementation of a fused op's kernel interface, wrapped so that it falls back to the op's
+     * host body when a storage is not resident ({@link ResidentOrHost}); {@code host} when none is registered.
+     */
+    @Override
+    public <K> K fused(Class<K> type, K host) {
+        if (!device.has(type)) return host;
+        Wrapped w = wrapped.get(type);
+        if (w == null || w.host() != host) {
+            w = new Wrapped(host, ResidentOrHost.wrap(type, backend, device.getOrDefault(type, host), host));
+            wrapped.put(type, w);
         }
-        return true;
+        return type.cast(w.kernel());
     }
+
+    /** A wrapped device kernel and the host body it falls back to. */
+    private record Wrapped(Object host, Object kernel) {}
 
     private static GpuStorage dev(Storage s) {
         return (GpuStorage) s;

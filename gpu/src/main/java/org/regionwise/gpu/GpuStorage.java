@@ -51,6 +51,11 @@ public final class GpuStorage implements Storage {
     }
 
     /** Adopts {@code data} (no copy) as the current host copy. */
+    /** {@code s} as device storage (null stays null): for kernels that {@link ResidentOrHost} only calls when it is one. */
+    static GpuStorage of(Storage s) {
+        return (GpuStorage) s;
+    }
+
     static GpuStorage ofHost(GpuBackend backend, float[] data) {
         return new GpuStorage(backend, data.length, data, true);
     }
@@ -84,7 +89,6 @@ public final class GpuStorage implements Storage {
     public synchronized float[] host() {
         if (host == null) {
             host = new float[size];
-            backend.register(host, this);
         }
         if (!hostCurrent) {
             if (deviceCurrent) backend.heap().download(block.offset, host, 0, size);
@@ -125,11 +129,6 @@ public final class GpuStorage implements Storage {
     /** Whether reading {@link #host()} now would move data (for residency tests). */
     public synchronized boolean hostIsStale() {
         return !hostCurrent;
-    }
-
-    /** The host array if one exists, without any transfer (GpuKernels uses it to recognise tensors). */
-    synchronized float[] hostArrayOrNull() {
-        return host;
     }
 
     private void ensureBlock() {

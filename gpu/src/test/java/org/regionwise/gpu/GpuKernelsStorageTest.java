@@ -17,6 +17,8 @@ import org.regionwise.autodiff.backend.HostOps;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.ReferenceKernels;
 import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
+import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
 import org.regionwise.gpu.device.TransferStats;
 import org.regionwise.gpu.testing.Tolerance;
 
@@ -62,6 +64,7 @@ class GpuKernelsStorageTest {
         sizes.put("dbeta", C);
         sizes.put("m", CONV.weightSize() + 7);
         sizes.put("v", CONV.weightSize() + 7);
+        sizes.put("gemmC", 4 * 5);
         return sizes;
     }
 
@@ -78,6 +81,7 @@ class GpuKernelsStorageTest {
 
     /** Every storage-level method once, in an order where later calls read earlier results. */
     private static void program(Kernels k, Map<String, Storage> s) {
+        k.gemm(false, true, 4, 5, 6, 0.5f, s.get("x"), 3, 6, s.get("dx"), 1, 6, 0.25f, s.get("gemmC"), 0, 5);
         k.conv2dForward(CONV, s.get("x"), s.get("w"), s.get("bias"), s.get("y"));
         k.conv2dBackwardData(CONV, s.get("y"), s.get("w"), s.get("dx"));
         k.conv2dBackwardWeight(CONV, s.get("x"), s.get("y"), s.get("dw"), s.get("dbias"));
@@ -91,14 +95,16 @@ class GpuKernelsStorageTest {
         k.channelSums(N, C, PLANE, s.get("catGrad"), s.get("sums"));
         k.leakyRelu(0.01f, s.get("dx"), s.get("act"));
         k.leakyReluBackward(0.01f, s.get("dx"), s.get("catGrad"), s.get("actGrad"));
-        k.softmaxCrossEntropy(N, C, PLANE, s.get("act"), s.get("target"), s.get("loss"), s.get("dlogits"));
-        k.softmaxCrossEntropy(N, C, PLANE, s.get("actGrad"), s.get("target"), s.get("lossOnly"), null);
+        SoftmaxCrossEntropyKernel ce = k.fused(SoftmaxCrossEntropyKernel.class, SoftmaxCrossEntropyKernel.HOST);
+        ce.forward(N, C, PLANE, s.get("act"), s.get("target"), s.get("loss"), s.get("dlogits"));
+        ce.forward(N, C, PLANE, s.get("actGrad"), s.get("target"), s.get("lossOnly"), null);
         k.scaledAccumulate(s.get("seed"), s.get("dlogits"), s.get("actGrad"));
-        k.instanceNormForward(N, C, PLANE, 1e-5f, s.get("actGrad"), s.get("gamma"), s.get("beta"), s.get("normed"),
+        InstanceNormKernel norm = k.fused(InstanceNormKernel.class, InstanceNormKernel.HOST);
+        norm.forward(N, C, PLANE, 1e-5f, s.get("actGrad"), s.get("gamma"), s.get("beta"), s.get("normed"),
                 s.get("mean"), s.get("invStd"));
-        k.instanceNormBackward(N, C, PLANE, s.get("actGrad"), s.get("dlogits"), s.get("mean"), s.get("invStd"), s.get("gamma"),
+        norm.backward(N, C, PLANE, s.get("actGrad"), s.get("dlogits"), s.get("mean"), s.get("invStd"), s.get("gamma"),
                 s.get("normDx"), null, s.get("dbeta"));
-        k.instanceNormBackward(N, C, PLANE, s.get("actGrad"), s.get("dlogits"), s.get("mean"), s.get("invStd"), s.get("gamma"),
+        norm.backward(N, C, PLANE, s.get("actGrad"), s.get("dlogits"), s.get("mean"), s.get("invStd"), s.get("gamma"),
                 null, s.get("dgamma"), null);
         AdamStep step = new AdamStep(1e-2f, 0.0447f, 0.1f, 0.999f, 0.001f, 1e-8f, 1e-4f);
         k.adam(s.get("w"), s.get("dw"), s.get("m"), s.get("v"), 5, step);

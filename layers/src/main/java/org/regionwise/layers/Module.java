@@ -1,7 +1,5 @@
 package org.regionwise.layers;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,7 +16,7 @@ import org.regionwise.autodiff.Tensor;
  *
  * <p>Names are dotted paths, in PyTorch's order: a module's own parameters first, then each child's, in
  * registration order ({@code encoder.0.conv1.weight}). That order is stable, so it is also the layout of
- * the flat optimiser state and of {@link ParameterBuffer}.
+ * the flat optimiser state.
  *
  * <p>Forward passes are declared by subclasses ({@link Layer} for one tensor in, one out).
  */
@@ -181,26 +179,5 @@ public abstract class Module {
             t.storage().hostWritten();
         }
         return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
-    }
-
-    /** Writes the state dict with names and shapes to {@code file}, atomically (see {@link StateDictFile}). */
-    public final void save(Path file) throws IOException {
-        StateDictFile.write(file, stateTensors());
-    }
-
-    /** Strictly loads a file written by {@link #save}; shapes must match exactly, not just sizes. */
-    public final void load(Path file) throws IOException {
-        Map<String, StateDictFile.Entry> entries = StateDictFile.read(file);
-        Map<String, Tensor> own = stateTensors();
-        Map<String, float[]> values = new LinkedHashMap<>();
-        for (Map.Entry<String, StateDictFile.Entry> e : entries.entrySet()) {
-            Tensor t = own.get(e.getKey());
-            if (t != null && !Arrays.equals(t.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException(file + ": '" + e.getKey() + "' has shape " + Shape.str(e.getValue().shape())
-                        + " but the model expects " + Shape.str(t.shape()));
-            }
-            values.put(e.getKey(), e.getValue().data());
-        }
-        loadStateDict(values);
     }
 }

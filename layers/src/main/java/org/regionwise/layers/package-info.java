@@ -2,11 +2,8 @@
  * Neural-network layers with PyTorch's names and semantics, and nnU-Net's 2D U-Net.
  *
  * <p>{@link org.regionwise.layers.Module} is the model tree (named parameters and buffers, train/eval,
- * state dicts, save/load via {@link org.regionwise.layers.StateDictFile}); {@link org.regionwise.layers.Layer}
- * is a module with one tensor in and out; {@link org.regionwise.layers.UNet2d} is the network of the
- * paper, configured by {@link org.regionwise.layers.UNet2dConfig}. {@link org.regionwise.layers.ParameterBuffer}
- * gives a model's parameters one flat layout with named views (values and gradients stay per tensor, the
- * optimisers' moments are contiguous; see its documentation for the trade-off). Fused norm ops live in
- * {@code org.regionwise.layers.functional}.
+ * state dicts); {@link org.regionwise.layers.Layer} is a module with one tensor in and out;
+ * {@link org.regionwise.layers.UNet2d} is the network of the paper, configured by
+ * {@link org.regionwise.layers.UNet2dConfig}. Fused norm ops live in {@code org.regionwise.layers.functional}.
  */
 package org.regionwise.layers;

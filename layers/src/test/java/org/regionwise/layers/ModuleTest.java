@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.regionwise.autodiff.Tensor;
 
 /** The module tree: names and order, modes, gradients, state dicts and the checkpoint file. */
@@ -81,63 +75,6 @@ class ModuleTest {
         wrongSize.put("0.bias", new float[3]);
         var size = assertThrows(IllegalArgumentException.class, () -> b.loadStateDict(wrongSize, false));
         assertTrue(size.getMessage().contains("0.bias") && size.getMessage().contains("[2]"), size.getMessage());
-    }
-
-    @Test
-    void saveAndLoadRoundTripThroughAFile(@TempDir Path dir) throws IOException {
-        Sequential a = small(1);
-        a.forward(Tensor.randn(new Random(3), 2, 1, 4, 4)); // moves the running statistics off their defaults
-        Path file = dir.resolve("model.rwsd");
-        a.save(file);
-        a.save(file); // overwriting is atomic too
-        try (var listing = Files.list(dir)) {
-            assertEquals(List.of(file), listing.toList(), "no temporary file is left behind");
-        }
-        Sequential b = small(2);
-        b.load(file);
-        assertEquals(a.stateDict().keySet(), b.stateDict().keySet());
-        a.stateDict().forEach((k, v) -> assertArrayEquals(v, b.stateDict().get(k), k));
-        Map<String, StateDictFile.Entry> raw = StateDictFile.read(file);
-        assertArrayEquals(new int[] {2, 1, 3, 3}, raw.get("0.weight").shape());
-    }
-
-    @Test
-    void fileFormatIsAsDocumented(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("t.rwsd");
-        StateDictFile.write(file, Map.of("w", Tensor.of(new float[] {1.5f, -2f}, 2)));
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals('R', b.get());
-        b.position(4);
-        assertEquals(1, b.getInt()); // version
-        assertEquals(1, b.getInt()); // count
-        assertEquals(1, b.getInt()); // name length
-        assertEquals('w', b.get());
-        assertEquals(1, b.getInt()); // rank
-        assertEquals(2, b.getInt()); // dim
-        assertEquals(1.5f, b.getFloat());
-        assertEquals(-2f, b.getFloat());
-        assertEquals(4, b.remaining()); // CRC-32
-    }
-
-    @Test
-    void corruptedOrMismatchedFilesAreRejected(@TempDir Path dir) throws IOException {
-        Sequential a = small(1);
-        Path file = dir.resolve("model.rwsd");
-        a.save(file);
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length / 2] ^= 1;
-        Path bad = dir.resolve("bad.rwsd");
-        Files.write(bad, bytes);
-        var e = assertThrows(IOException.class, () -> a.load(bad));
-        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
-
-        // Same element count, different shape: (2,1,3,3) vs (1,2,3,3) must not load silently.
-        Random r = new Random(1);
-        Sequential other = new Sequential(new Conv2d(2, 1, 3, 1, 1, 1, true, r));
-        Path otherFile = dir.resolve("other.rwsd");
-        new Sequential(new Conv2d(1, 2, 3, 1, 1, 1, false, r)).save(otherFile);
-        var shape = assertThrows(IllegalArgumentException.class, () -> other.load(otherFile));
-        assertTrue(shape.getMessage().contains("[2, 1, 3, 3]") && shape.getMessage().contains("[1, 2, 3, 3]"), shape.getMessage());
     }
 
     @Test

@@ -11,9 +11,8 @@ import org.regionwise.autodiff.backend.Storage;
  * Jacobian to push a gradient through). With {@code squared} the softmax is squared first (the HD
  * reformulation).
  *
- * <p>Both passes are the backend's storage kernels ({@code Kernels.regionWise} and its backward; on the CPU
- * their bodies are {@code HostOps.regionWise*}), so on a device backend the loss stays resident: only the
- * map is uploaded. Softmax is taken after subtracting each pixel's maximum logit, so logits of any size give
+ * <p>The op owns its kernel, {@link RegionWiseKernel}: the backend's implementation when it has one (on a
+ * device backend the loss then stays resident: only the map is uploaded), else {@link HostRegionWise}. Softmax is taken after subtracting each pixel's maximum logit, so logits of any size give
  * probabilities in [0, 1], a finite loss and a finite gradient. The probabilities are kept for backward.
  */
 final class RwFunction extends Function {
@@ -44,7 +43,7 @@ final class RwFunction extends Function {
         Storage map = backend.fromHost(z);
         Storage probs = backend.allocateScratch(logits.numel());
         Storage loss = backend.allocateScratch(1);
-        backend.kernels().regionWise(batch, classes, pixels, squared, logits.storage(), map, loss, probs);
+        kernel(backend).forward(batch, classes, pixels, squared, logits.storage(), map, loss, probs);
         return Tensor.fromOp(new RwFunction(logits, probs, map, batch, classes, pixels, squared), loss, new int[0]);
     }
 
@@ -52,7 +51,11 @@ final class RwFunction extends Function {
     protected void backward(Storage gradOut) {
         Storage gx = gradStorageOf(0);
         if (gx == null) return;
-        input(0).backend().kernels().regionWiseBackward(batch, classes, pixels, squared, probs, z, gradOut, gx);
+        kernel(input(0).backend()).backward(batch, classes, pixels, squared, probs, z, gradOut, gx);
+    }
+
+    private static RegionWiseKernel kernel(Backend backend) {
+        return backend.kernels().fused(RegionWiseKernel.class, RegionWiseKernel.HOST);
     }
 
     @Override

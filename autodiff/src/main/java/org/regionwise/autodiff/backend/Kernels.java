@@ -3,56 +3,41 @@ package org.regionwise.autodiff.backend;
 import java.util.Arrays;
 
 /**
- * The kernels a backend may replace. Everything is flat row-major float32; backward passes accumulate into
- * their outputs with {@code +=} (llm.c convention), so gradients from several uses of a tensor add up.
+ * The kernels a backend may replace: the primitives many ops share, all on {@link Storage}. Everything is
+ * flat row-major float32; backward passes accumulate into their outputs with {@code +=} (llm.c convention),
+ * so gradients from several uses of a tensor add up. Outputs that accumulate say so; every other output is
+ * overwritten.
  *
- * <p>Two levels. The array methods (GEMM and the three convolution passes) are what every CPU kernel set
- * implements; {@link ReferenceKernels} is the short, obviously correct one every faster one is tested
- * against. The {@link Storage} methods below them are what autodiff's hot ops call: their defaults run
- * the array kernels or {@link HostOps} on {@link Storage#host()} arrays (free on the CPU backend, whose
- * storage is its array), and a device backend overrides them so tensors stay on the device between ops.
- * Outputs that accumulate say so; every other output is overwritten.
+ * <p>GEMM and the three convolution passes have no default: a CPU kernel set implements them on host arrays
+ * ({@link HostKernels}; {@link ReferenceKernels} is the short, obviously correct one every faster one is
+ * tested against), a device backend on its own storage. The other methods default to {@link HostOps} on
+ * {@link Storage#host()} arrays (free on the CPU backend, whose storage is its array); a device backend
+ * overrides them so tensors stay on the device between ops.
+ *
+ * <p>Only primitives that many ops share live here. A fused op declares its own kernel interface beside
+ * the op, with its host body; a kernel set that accelerates it returns its implementation from
+ * {@link #fused}.
  */
 public interface Kernels {
     String name();
 
     /**
-     * C = alpha * op(A) * op(B) + beta * C, row-major, where op(A) is m x k and op(B) is k x n
-     * (BLAS sgemm semantics with leading dimensions). beta == 0 overwrites C, ignoring NaN in it.
+     * C = alpha * op(A) * op(B) + beta * C on storages, row-major, where op(A) is m x k and op(B) is k x n
+     * (BLAS sgemm semantics with leading dimensions and offsets). beta == 0 overwrites C, ignoring NaN in it.
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
-              float[] a, int offA, int lda, float[] b, int offB, int ldb,
-              float beta, float[] c, int offC, int ldc);
+              Storage a, int offA, int lda, Storage b, int offB, int ldb,
+              float beta, Storage c, int offC, int ldc);
+
 
     /** y = conv(x, w) + bias; y is overwritten. bias may be null. */
-    void conv2dForward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y);
+    void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y);
 
     /** dx += conv2d input-gradient of dy through w (also the forward pass of a transposed convolution). */
-    void conv2dBackwardData(ConvGeometry g, float[] dy, float[] w, float[] dx);
+    void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx);
 
     /** dw += weight gradient; dbias += bias gradient when dbias is not null. */
-    void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias);
-
-    // ---- tensor ops on storages: what autodiff's hot ops call --------------------------------------------
-
-    /** y = conv(x, w) + bias (bias may be null). */
-    default void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
-        conv2dForward(g, x.host(), w.host(), bias == null ? null : bias.host(), y.host());
-        y.hostWritten();
-    }
-
-    /** dx += input gradient. */
-    default void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
-        conv2dBackwardData(g, dy.host(), w.host(), dx.host());
-        dx.hostWritten();
-    }
-
-    /** dw += weight gradient; dbias += bias gradient when not null. */
-    default void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
-        conv2dBackwardWeight(g, x.host(), dy.host(), dw.host(), dbias == null ? null : dbias.host());
-        dw.hostWritten();
-        if (dbias != null) dbias.hostWritten();
-    }
+    void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias);
 
     /** Whether every element is finite (a training loop's guard before the optimiser step). */
     default boolean allFinite(Storage s) {
@@ -102,39 +87,6 @@ public interface Kernels {
         dx.hostWritten();
     }
 
-    /**
-     * loss[0] = mean soft-target cross entropy of channel-softmax logits (n, c, plane); dlogits (may be null)
-     * = its gradient with respect to the logits. See {@link HostOps#softmaxCrossEntropy}.
-     */
-    default void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss, Storage dlogits) {
-        float[] d = dlogits == null ? null : dlogits.host();
-        loss.host()[0] = HostOps.softmaxCrossEntropy(n, c, plane, logits.host(), target.host(), d);
-        loss.hostWritten();
-        if (dlogits != null) dlogits.hostWritten();
-    }
-
-    /**
-     * loss[0] = the Region-wise loss, mean over (n, c, plane) of softmax(logits) * map (of softmax squared when
-     * {@code squared}); probs (overwritten) = the channel softmax, saved for {@link #regionWiseBackward}.
-     * See {@link HostOps#regionWise}.
-     */
-    default void regionWise(int n, int c, int plane, boolean squared, Storage logits, Storage map, Storage loss, Storage probs) {
-        loss.host()[0] = HostOps.regionWise(n, c, plane, squared, logits.host(), map.host(), probs.host());
-        loss.hostWritten();
-        probs.hostWritten();
-    }
-
-    /**
-     * dlogits += gradOut[0] times the gradient of {@link #regionWise} with respect to the logits, from the saved
-     * probabilities (gradOut is one-element storage, so a device need not download it). See
-     * {@link HostOps#regionWiseBackward}.
-     */
-    default void regionWiseBackward(int n, int c, int plane, boolean squared, Storage probs, Storage map, Storage gradOut,
-                                    Storage dlogits) {
-        HostOps.regionWiseBackward(n, c, plane, squared, probs.host(), map.host(), gradOut.host()[0], dlogits.host());
-        dlogits.hostWritten();
-    }
-
     /** dst += scale[0] * src, with the scale read from one-element storage (a device need not download it). */
     default void scaledAccumulate(Storage scale, Storage src, Storage dst) {
         float a = scale.host()[0];
@@ -142,30 +94,6 @@ public interface Kernels {
         float[] d = dst.host();
         for (int i = 0; i < d.length; i++) d[i] += a * s[i];
         dst.hostWritten();
-    }
-
-    /**
-     * Instance norm over (n, c, plane): y, and per plane the mean and 1 / sqrt(var + eps) that backward
-     * needs; gamma and beta are per channel, or both null.
-     */
-    default void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
-                                     Storage y, Storage mean, Storage invStd) {
-        HostOps.instanceNormForward(n, c, plane, eps, x.host(), gamma == null ? null : gamma.host(),
-                beta == null ? null : beta.host(), y.host(), mean.host(), invStd.host());
-        y.hostWritten();
-        mean.hostWritten();
-        invStd.hostWritten();
-    }
-
-    /** Instance norm backward: dx, dgamma, dbeta += their gradients; any of them may be null. */
-    default void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean, Storage invStd,
-                                      Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
-        HostOps.instanceNormBackward(n, c, plane, x.host(), dy.host(), mean.host(), invStd.host(),
-                gamma == null ? null : gamma.host(), dx == null ? null : dx.host(),
-                dgamma == null ? null : dgamma.host(), dbeta == null ? null : dbeta.host());
-        if (dx != null) dx.hostWritten();
-        if (dgamma != null) dgamma.hostWritten();
-        if (dbeta != null) dbeta.hostWritten();
     }
 
     /**
@@ -177,5 +105,17 @@ public interface Kernels {
         p.hostWritten();
         m.hostWritten();
         v.hostWritten();
+    }
+
+    // ---- fused ops: each declares its own kernel interface ----------------------------------------------
+
+    /**
+     * This kernel set's implementation of an op-owned kernel interface (the RW loss's, the fused cross
+     * entropy's, instance norm's), or {@code host}, the op's own host body, when it has none. This is the one
+     * place a missing fused kernel falls back; the SPI itself names no fused op. Kernel sets keep theirs in a
+     * {@link FusedKernels} registry.
+     */
+    default <K> K fused(Class<K> type, K host) {
+        return host;
     }
 }

@@ -4,7 +4,7 @@ package org.regionwise.autodiff.backend;
  * Reference kernels: direct loops that read like the definitions, accumulating in double. They are the
  * teaching path and the oracle for fast kernels, not the fast path.
  */
-public final class ReferenceKernels implements Kernels {
+public final class ReferenceKernels implements HostKernels {
 
     @Override
     public String name() {

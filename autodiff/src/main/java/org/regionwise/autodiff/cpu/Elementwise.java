@@ -7,7 +7,7 @@ import org.regionwise.autodiff.backend.AdamStep;
  * arrays: memory-bound loops, so one vector implementation and the scalar fallback are all there is.
  * Results must equal {@link org.regionwise.autodiff.backend.HostOps} bit for bit (no fused multiply-add, same
  * operation order), so switching kernel sets never changes a trained model. The one exception is instance
- * norm's per-plane sums: they accumulate in double, as HostOps does, but in vector lanes rather than four
+ * norm's per-plane sums: they accumulate in double, as {@link org.regionwise.autodiff.ops.HostInstanceNorm} does, but in vector lanes rather than four
  * scalar chains, so they may differ in the last bits of a double (and, rarely, the last bit of a float).
  */
 interface Elementwise {

@@ -3,8 +3,14 @@ package org.regionwise.autodiff.cpu;
 import org.regionwise.autodiff.backend.Kernels;
 
 /**
- * Chooses the fastest kernel set this JVM can run. Install at start-up with
- * {@code Backends.setDefault(new CpuBackend(FastKernels.best()))}.
+ * Chooses the fastest kernel set this JVM can run; the default backend ({@code Backends.getDefault()}) is
+ * the CPU backend with {@link #best()}, so a library user gets these kernels without installing anything.
+ *
+ * <p>Without the Vector API: {@code jdk.incubator.vector} is an incubator module, resolved only when the
+ * JVM is started with {@code --add-modules jdk.incubator.vector} (the {@code regionwise} launcher and the
+ * build's test runs pass it). Without it, {@link #best()} returns {@link ScalarKernels}: the same tiling and
+ * threads with a scalar micro-kernel, slower but otherwise the same; nothing fails and nothing is logged
+ * ({@link #vectorApiPresent()} tells which one runs, and the kernel set's name says it).
  *
  * <p>Threads: system property {@value #THREADS_PROPERTY}, default all available processors.
  */

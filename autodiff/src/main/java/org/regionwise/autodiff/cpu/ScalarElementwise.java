@@ -3,6 +3,7 @@ package org.regionwise.autodiff.cpu;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.HostOps;
 import org.regionwise.autodiff.backend.NormKernels;
+import org.regionwise.autodiff.ops.HostInstanceNorm;
 
 /** The elementwise bodies as plain loops: {@link HostOps} on a range. */
 final class ScalarElementwise implements Elementwise {
@@ -24,7 +25,7 @@ final class ScalarElementwise implements Elementwise {
     @Override
     public void instanceNormPlane(float[] x, float[] y, int off, int plane, float eps, float gamma, float beta,
                                   float[] mean, float[] invStd, int row) {
-        HostOps.instanceNormPlane(x, y, off, plane, eps, gamma, beta, mean, invStd, row);
+        HostInstanceNorm.plane(x, y, off, plane, eps, gamma, beta, mean, invStd, row);
     }
 
     @Override

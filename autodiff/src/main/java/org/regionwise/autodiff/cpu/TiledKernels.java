@@ -2,29 +2,41 @@ package org.regionwise.autodiff.cpu;
 
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
-import org.regionwise.autodiff.backend.HostOps;
+import org.regionwise.autodiff.backend.FusedKernels;
+import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
+import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
 
 /**
  * The fast kernel set, written once over a {@link MicroKernel}: GEMM through packed panels, and the three
  * convolution passes through shifted sources (implicit im2col). Subclasses pick the micro-kernel and the
- * {@link Elementwise} bodies; leaky ReLU, Adam, instance norm (a plane per task) and the fused softmax cross
- * entropy are split over the same worker threads (the other tensor ops keep the defaults of {@link Kernels}).
+ * {@link Elementwise} bodies; leaky ReLU and Adam are split over the same worker threads (the other tensor ops
+ * keep the defaults of {@link Kernels}). Two fused ops are registered too: instance norm (a plane per task,
+ * {@link ParallelInstanceNorm}) and the fused softmax cross entropy ({@link ParallelSoftmaxCrossEntropy}).
+ *
+ * <p>Reference twins: GEMM and the convolutions, {@link org.regionwise.autodiff.backend.ReferenceKernels}
+ * (double precision; agreement within float rounding); leaky ReLU and Adam,
+ * {@link org.regionwise.autodiff.backend.HostOps} (bit for bit).
  *
  * <p>Calls are serialised on the instance: they share one workspace (scratch, worker threads), and one
  * call already uses every thread. Training calls kernels one op at a time, so nothing waits in practice.
  */
-public abstract class TiledKernels implements Kernels, AutoCloseable {
+public abstract class TiledKernels implements HostKernels, AutoCloseable {
     /** Elements per task of the elementwise ops: big enough to amortise a task, small enough to balance. */
     private static final int CHUNK = 1 << 15;
 
     private final Workspace ws;
     private final Elementwise elementwise;
+    private final FusedKernels fused;
 
     TiledKernels(MicroKernel kernel, Elementwise elementwise, int threads) {
         this.ws = new Workspace(kernel, threads);
         this.elementwise = elementwise;
+        this.fused = new FusedKernels()
+                .register(SoftmaxCrossEntropyKernel.class, new ParallelSoftmaxCrossEntropy(this))
+                .register(InstanceNormKernel.class, new ParallelInstanceNorm(this, elementwise));
     }
 
     @Override
@@ -95,58 +107,13 @@ public abstract class TiledKernels implements Kernels, AutoCloseable {
     }
 
     @Override
-    public synchronized void softmaxCrossEntropy(int n, int c, int plane, Storage logits, Storage target, Storage loss,
-                                                 Storage dlogits) {
-        float[] z = logits.host();
-        float[] y = target.host();
-        float[] d = dlogits == null ? null : dlogits.host();
-        // One task per sample; the per-sample sums are added in sample order, so any thread count gives the same loss.
-        double[] perSample = new double[n];
-        ws.pool.run(n, (b, w) -> perSample[b] = HostOps.softmaxCrossEntropySample(b, n, c, plane, z, y, d));
-        double total = 0;
-        for (double s : perSample) total += s;
-        loss.host()[0] = (float) (total / ((double) n * plane));
-        loss.hostWritten();
-        if (dlogits != null) dlogits.hostWritten();
+    public <K> K fused(Class<K> type, K host) {
+        return fused.getOrDefault(type, host);
     }
 
-    @Override
-    public synchronized void instanceNormForward(int n, int c, int plane, float eps, Storage x, Storage gamma, Storage beta,
-                                                 Storage y, Storage mean, Storage invStd) {
-        float[] in = x.host();
-        float[] out = y.host();
-        float[] m = mean.host();
-        float[] r = invStd.host();
-        float[] g = gamma == null ? null : gamma.host();
-        float[] b = beta == null ? null : beta.host();
-        ws.pool.run(n * c, (row, w) -> elementwise.instanceNormPlane(in, out, row * plane, plane, eps,
-                g == null ? 1f : g[row % c], b == null ? 0f : b[row % c], m, r, row));
-        y.hostWritten();
-        mean.hostWritten();
-        invStd.hostWritten();
-    }
-
-    @Override
-    public synchronized void instanceNormBackward(int n, int c, int plane, Storage x, Storage dy, Storage mean,
-                                                  Storage invStd, Storage gamma, Storage dx, Storage dgamma, Storage dbeta) {
-        float[] in = x.host();
-        float[] g = dy.host();
-        float[] m = mean.host();
-        float[] r = invStd.host();
-        float[] gam = gamma == null ? null : gamma.host();
-        float[] gx = dx == null ? null : dx.host();
-        double[] sumG = new double[n * c];
-        double[] sumGx = new double[n * c];
-        ws.pool.run(n * c, (row, w) -> {
-            double[] sums = elementwise.instanceNormPlaneBackward(in, g, gx, row * plane, plane, m[row], r[row],
-                    gam == null ? 1f : gam[row % c]);
-            sumG[row] = sums[0];
-            sumGx[row] = sums[1];
-        });
-        HostOps.addAffineGradients(n, c, sumG, sumGx, dgamma == null ? null : dgamma.host(), dbeta == null ? null : dbeta.host());
-        if (dx != null) dx.hostWritten();
-        if (dgamma != null) dgamma.hostWritten();
-        if (dbeta != null) dbeta.hostWritten();
+    /** The worker threads; callers hold this kernel set's lock while they run tasks on it. */
+    WorkerPool pool() {
+        return ws.pool;
     }
 
     /** A range [from, to) of an elementwise op. */

@@ -1,11 +1,11 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import java.util.Arrays;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Batched matrix product over the last two axes: (..., m, k) @ (..., k, n) -> (..., m, n). Batch axes must
@@ -48,9 +48,9 @@ public final class MatMul extends Function {
         int m = sa[sa.length - 2];
         int k = sa[sa.length - 1];
         int n = sb[sb.length - 1];
-        float[] x = a.data();
-        float[] y = b.data();
-        float[] out = Buffers.allocate(batch * m * n);
+        Storage x = a.storage();
+        Storage y = b.storage();
+        Storage out = a.backend().allocateScratch(batch * m * n);
         Kernels kernels = a.backend().kernels();
         for (int i = 0; i < batch; i++) {
             kernels.gemm(false, false, m, n, k, 1f, x, sharedA ? 0 : i * m * k, k, y, sharedB ? 0 : i * k * n, n,
@@ -63,11 +63,11 @@ public final class MatMul extends Function {
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] x = input(0).data();
-        float[] y = input(1).data();
-        float[] gx = gradOf(0);
-        float[] gy = gradOf(1);
+    protected void backward(Storage g) {
+        Storage x = input(0).storage();
+        Storage y = input(1).storage();
+        Storage gx = gradStorageOf(0);
+        Storage gy = gradStorageOf(1);
         Kernels kernels = input(0).backend().kernels();
         for (int i = 0; i < batch; i++) {
             int offA = sharedA ? 0 : i * m * k;

@@ -18,6 +18,8 @@ import org.regionwise.autodiff.backend.Storage;
  * here it is one pass, and the gradient with respect to the logits,
  * {@code (softmax * sum_k target_k - target) / pixels}, is written in the same pass (when needed) so
  * backward is one scaled add. The log-softmax is max-shifted: any finite logits give a finite loss.
+ *
+ * <p>The op owns its kernel, {@link SoftmaxCrossEntropyKernel}: the backend's if it has one, else the host body.
  */
 public final class SoftmaxCrossEntropy extends Function {
     private final Storage dlogits;
@@ -43,7 +45,8 @@ public final class SoftmaxCrossEntropy extends Function {
         Storage loss = backend.allocateScratch(1);
         boolean needsGrad = logits.requiresGrad() && GradMode.isEnabled();
         Storage dlogits = needsGrad ? backend.allocateScratch(logits.numel()) : null;
-        backend.kernels().softmaxCrossEntropy(n, c, plane, logits.storage(), target.storage(), loss, dlogits);
+        backend.kernels().fused(SoftmaxCrossEntropyKernel.class, SoftmaxCrossEntropyKernel.HOST)
+                .forward(n, c, plane, logits.storage(), target.storage(), loss, dlogits);
         return Tensor.fromOp(new SoftmaxCrossEntropy(logits, target, dlogits), loss, new int[0]);
     }
 

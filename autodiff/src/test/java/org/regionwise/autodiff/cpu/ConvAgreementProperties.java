@@ -4,7 +4,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.regionwise.autodiff.backend.ConvGeometry;
-import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.ReferenceKernels;
 
 /**
@@ -15,7 +15,7 @@ class ConvAgreementProperties {
     private static final ReferenceKernels REFERENCE = new ReferenceKernels();
 
     @Property(tries = 200)
-    void forwardMatchesReference(@ForAll(supplier = FastKernelSets.class) Kernels fast,
+    void forwardMatchesReference(@ForAll(supplier = FastKernelSets.class) HostKernels fast,
                                  @ForAll(supplier = RandomConv.class) ConvGeometry g, @ForAll boolean bias, @ForAll long seed) {
         Random r = new Random(seed);
         float[] x = Agreement.uniform(r, g.inputSize());
@@ -31,7 +31,7 @@ class ConvAgreementProperties {
     }
 
     @Property(tries = 200)
-    void backwardDataMatchesReference(@ForAll(supplier = FastKernelSets.class) Kernels fast,
+    void backwardDataMatchesReference(@ForAll(supplier = FastKernelSets.class) HostKernels fast,
                                       @ForAll(supplier = RandomConv.class) ConvGeometry g, @ForAll long seed) {
         Random r = new Random(seed);
         float[] dy = Agreement.uniform(r, g.outputSize());
@@ -47,7 +47,7 @@ class ConvAgreementProperties {
     }
 
     @Property(tries = 200)
-    void backwardWeightMatchesReference(@ForAll(supplier = FastKernelSets.class) Kernels fast,
+    void backwardWeightMatchesReference(@ForAll(supplier = FastKernelSets.class) HostKernels fast,
                                         @ForAll(supplier = RandomConv.class) ConvGeometry g, @ForAll boolean bias,
                                         @ForAll long seed) {
         Random r = new Random(seed);

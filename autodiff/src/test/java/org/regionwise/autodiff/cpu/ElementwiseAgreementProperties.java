@@ -2,6 +2,7 @@ package org.regionwise.autodiff.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -14,10 +15,14 @@ import org.regionwise.autodiff.backend.CpuBackend;
 import org.regionwise.autodiff.backend.HostOps;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.ops.HostInstanceNorm;
+import org.regionwise.autodiff.ops.HostSoftmaxCrossEntropy;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
+import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
 
 /**
  * The threaded elementwise kernels (leaky ReLU, Adam, softmax cross entropy, instance norm) against
- * {@link HostOps}: bit-identical (instance norm: the scalar set only; the vector set sums its double
+ * {@link HostOps} and the fused ops' host bodies: bit-identical (instance norm: the scalar set only; the vector set sums its double
  * statistics in lanes and is held to a float's last bits), on sizes that leave vector tails and split
  * unevenly into tasks, so swapping kernel sets or thread counts never changes a trained model.
  */
@@ -80,12 +85,14 @@ class ElementwiseAgreementProperties {
         float[] logits = Agreement.uniform(r, n * c * plane);
         float[] target = Agreement.abs(Agreement.uniform(r, n * c * plane));
         float[] expectedD = new float[logits.length];
-        float expected = HostOps.softmaxCrossEntropy(n, c, plane, logits, target, expectedD);
+        float expected = HostSoftmaxCrossEntropy.loss(n, c, plane, logits, target, expectedD);
 
         Backend cpu = new CpuBackend(kernels);
         Storage loss = cpu.allocate(1);
         Storage d = cpu.allocate(logits.length);
-        kernels.softmaxCrossEntropy(n, c, plane, cpu.fromHost(logits), cpu.fromHost(target), loss, d);
+        SoftmaxCrossEntropyKernel fast = kernels.fused(SoftmaxCrossEntropyKernel.class, SoftmaxCrossEntropyKernel.HOST);
+        assertNotSame(SoftmaxCrossEntropyKernel.HOST, fast, "the fast kernel sets register their own");
+        fast.forward(n, c, plane, cpu.fromHost(logits), cpu.fromHost(target), loss, d);
         assertEquals(expected, loss.host()[0]);
         assertArrayEquals(expectedD, d.host());
     }
@@ -110,23 +117,25 @@ class ElementwiseAgreementProperties {
         float[] ey = new float[count];
         float[] em = new float[n * c];
         float[] er = new float[n * c];
-        HostOps.instanceNormForward(n, c, plane, 1e-5f, x, gamma, beta, ey, em, er);
+        HostInstanceNorm.forward(n, c, plane, 1e-5f, x, gamma, beta, ey, em, er);
         float[] edx = dx0.clone();
         float[] edgamma = affine ? dgamma0.clone() : null;
         float[] edbeta = affine ? dbeta0.clone() : null;
-        HostOps.instanceNormBackward(n, c, plane, x, dy, em, er, gamma, edx, edgamma, edbeta);
+        HostInstanceNorm.backward(n, c, plane, x, dy, em, er, gamma, edx, edgamma, edbeta);
 
         Backend cpu = new CpuBackend(kernels);
         Storage y = cpu.allocate(count);
         Storage m = cpu.allocate(n * c);
         Storage inv = cpu.allocate(n * c);
-        kernels.instanceNormForward(n, c, plane, 1e-5f, cpu.fromHost(x), affine ? cpu.fromHost(gamma) : null,
+        InstanceNormKernel fast = kernels.fused(InstanceNormKernel.class, InstanceNormKernel.HOST);
+        assertNotSame(InstanceNormKernel.HOST, fast, "the fast kernel sets register their own");
+        fast.forward(n, c, plane, 1e-5f, cpu.fromHost(x), affine ? cpu.fromHost(gamma) : null,
                 affine ? cpu.fromHost(beta) : null, y, m, inv);
         Storage dx = cpu.fromHost(dx0.clone());
         Storage dgamma = affine ? cpu.fromHost(dgamma0.clone()) : null;
         Storage dbeta = affine ? cpu.fromHost(dbeta0.clone()) : null;
         // The same statistics for both backward passes, so only the backward's own sums can differ.
-        kernels.instanceNormBackward(n, c, plane, cpu.fromHost(x), cpu.fromHost(dy), cpu.fromHost(em), cpu.fromHost(er),
+        fast.backward(n, c, plane, cpu.fromHost(x), cpu.fromHost(dy), cpu.fromHost(em), cpu.fromHost(er),
                 affine ? cpu.fromHost(gamma) : null, dx, dgamma, dbeta);
 
         if (kernels instanceof ScalarKernels) {

@@ -4,7 +4,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.ReferenceKernels;
 
 /** Fast GEMM against the reference: transposes, leading dimensions, offsets, alpha, beta, edge tiles. */
@@ -12,7 +12,7 @@ class GemmAgreementProperties {
     private static final ReferenceKernels REFERENCE = new ReferenceKernels();
 
     @Property(tries = 150)
-    void gemmMatchesReference(@ForAll(supplier = FastKernelSets.class) Kernels fast,
+    void gemmMatchesReference(@ForAll(supplier = FastKernelSets.class) HostKernels fast,
                               @ForAll boolean transA, @ForAll boolean transB,
                               @ForAll @IntRange(min = 1, max = 40) int m, @ForAll @IntRange(min = 1, max = 300) int n,
                               @ForAll @IntRange(min = 1, max = 40) int k,

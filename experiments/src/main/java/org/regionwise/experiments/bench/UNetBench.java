@@ -9,9 +9,7 @@ import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.CpuBackend;
-import org.regionwise.autodiff.cpu.FastKernels;
 import org.regionwise.gpu.GpuBackends;
-import org.regionwise.gpu.tornado.TornadoUnavailableException;
 
 /**
  * The training benchmark of {@code regionwise bench}: FMA peak, conv2d throughput, then the U-Net training
@@ -19,7 +17,7 @@ import org.regionwise.gpu.tornado.TornadoUnavailableException;
  * keys are the JSON output's; a figure that could not be measured is null with a {@code <key>_reason}.
  */
 public final class UNetBench {
-    public static final String CPU = "cpu";
+    public static final String CPU = GpuBackends.CPU;
 
     /**
      * What to run.
@@ -102,20 +100,7 @@ public final class UNetBench {
 
     /** The default backend for {@code name}; a missing TornadoVM is an IllegalStateException naming what is missing. */
     static Backend install(String name, int threads) {
-        String key = name == null ? CPU : name.trim().toLowerCase(Locale.ROOT);
-        Backend backend;
-        if (key.equals(CPU)) {
-            backend = new CpuBackend(new TimedKernels(FastKernels.best(threads)));
-        } else if (GpuBackends.names().contains(key)) {
-            try {
-                backend = GpuBackends.create(key);
-            } catch (TornadoUnavailableException e) {
-                throw new IllegalStateException("--backend " + key + ": " + e.getMessage(), e);
-            }
-        } else {
-            throw new IllegalArgumentException("unknown backend '" + name + "'; valid: cpu, "
-                    + String.join(", ", GpuBackends.names()));
-        }
+        Backend backend = GpuBackends.byName(name, threads, TimedKernels::new);
         Backends.setDefault(backend);
         return backend;
     }

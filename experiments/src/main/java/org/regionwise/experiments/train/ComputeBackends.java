@@ -1,32 +1,26 @@
 package org.regionwise.experiments.train;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
-import org.regionwise.autodiff.backend.CpuBackend;
 import org.regionwise.autodiff.cpu.FastKernels;
 import org.regionwise.gpu.GpuBackends;
-import org.regionwise.gpu.tornado.TornadoUnavailableException;
 
 /**
  * The commands' {@code --backend} and {@code --threads}: installs the process-wide default backend
- * before any tensor is made. {@code cpu} is the fast CPU kernels ({@link FastKernels#best(int)}: the
- * Vector API when the JVM has it, scalar loops otherwise); the GPU module's names ({@code tornado},
- * {@code tornado-java}) go to {@link GpuBackends#create}.
+ * before any tensor is made. The names and what they build are {@link GpuBackends#byName}'s, the one
+ * registry the bench uses too.
  */
 public final class ComputeBackends {
     /** The CPU backend's name. */
-    public static final String CPU = "cpu";
+    public static final String CPU = GpuBackends.CPU;
 
     private ComputeBackends() {}
 
     /** Every name {@code --backend} accepts. */
     public static List<String> names() {
-        List<String> names = new ArrayList<>(List.of(CPU));
-        names.addAll(GpuBackends.names());
-        return names;
+        return GpuBackends.names();
     }
 
     /**
@@ -37,20 +31,7 @@ public final class ComputeBackends {
      *                                  message says what is missing)
      */
     public static Backend install(String name, int threads) {
-        if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        String key = name == null ? CPU : name.trim().toLowerCase(Locale.ROOT);
-        Backend backend;
-        if (key.equals(CPU)) {
-            backend = new CpuBackend(FastKernels.best(threads));
-        } else if (GpuBackends.names().contains(key)) {
-            try {
-                backend = GpuBackends.create(key);
-            } catch (TornadoUnavailableException e) {
-                throw new IllegalStateException("--backend " + key + ": " + e.getMessage(), e);
-            }
-        } else {
-            throw new IllegalArgumentException("unknown backend '" + name + "'; valid: " + String.join(", ", names()));
-        }
+        Backend backend = GpuBackends.byName(name, threads, UnaryOperator.identity());
         Backends.setDefault(backend);
         return backend;
     }

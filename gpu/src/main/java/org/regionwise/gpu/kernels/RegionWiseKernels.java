@@ -3,7 +3,7 @@ package org.regionwise.gpu.kernels;
 import org.regionwise.gpu.Parallel;
 
 /**
- * The Region-wise loss (HostOps.regionWise / regionWiseBackward), one thread per pixel, float arithmetic.
+ * The Region-wise loss (losses.HostRegionWise, its reference twin), one thread per pixel, float arithmetic.
  * Forward writes the channel softmax (saved for backward) and each pixel's share of the mean; the mean is
  * then a {@link ReductionKernels} chunk sum of those shares, so no kernel needs atomics. Backward is the
  * closed form on the saved probabilities, in the same cancellation-free arrangement as the host

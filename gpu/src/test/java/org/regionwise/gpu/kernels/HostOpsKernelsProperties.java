@@ -7,6 +7,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.HostOps;
+import org.regionwise.autodiff.ops.HostInstanceNorm;
+import org.regionwise.autodiff.ops.HostSoftmaxCrossEntropy;
 import org.regionwise.gpu.testing.HeapImage;
 import org.regionwise.gpu.testing.Tolerance;
 
@@ -95,7 +97,7 @@ class HostOpsKernelsProperties {
         float[] heap = image.toArray();
         float[] untouched = slice(heap, dlogits, count);
         float[] expectedGrad = new float[count];
-        float expectedLoss = HostOps.softmaxCrossEntropy(n, c, plane, slice(heap, logits, count), t, withGradient ? expectedGrad : null);
+        float expectedLoss = HostSoftmaxCrossEntropy.loss(n, c, plane, slice(heap, logits, count), t, withGradient ? expectedGrad : null);
 
         LossKernels.softTargetCrossEntropyLaunch(n, c, plane, logits, target, loss, withGradient ? dlogits : -1, 1f / pixels).runOn(heap);
         ReductionKernels.chunkSumLaunch(pixels, chunk, loss, partials).runOn(heap);
@@ -164,11 +166,11 @@ class HostOpsKernelsProperties {
         float[] yRef = new float[count];
         float[] meanRef = new float[rows];
         float[] rstdRef = new float[rows];
-        HostOps.instanceNormForward(n, c, plane, eps, xs, gs, slice(heap, beta, c), yRef, meanRef, rstdRef);
+        HostInstanceNorm.forward(n, c, plane, eps, xs, gs, slice(heap, beta, c), yRef, meanRef, rstdRef);
         float[] dxRef = slice(heap, dx, count);
         float[] dgRef = slice(heap, dgamma, c);
         float[] dbRef = slice(heap, dbeta, c);
-        HostOps.instanceNormBackward(n, c, plane, xs, slice(heap, dy, count), meanRef, rstdRef, gs,
+        HostInstanceNorm.backward(n, c, plane, xs, slice(heap, dy, count), meanRef, rstdRef, gs,
                 wantDx ? dxRef : null, wantDgamma ? dgRef : null, wantDbeta ? dbRef : null);
 
         InstanceNormKernels.statsLaunch(rows, plane, eps, x, mean, rstd).runOn(heap);

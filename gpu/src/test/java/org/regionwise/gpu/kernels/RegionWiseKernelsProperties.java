@@ -6,7 +6,7 @@ import static org.regionwise.gpu.kernels.GemmKernelProperties.slice;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.regionwise.autodiff.backend.HostOps;
+import org.regionwise.losses.HostRegionWise;
 import org.regionwise.gpu.testing.HeapImage;
 import org.regionwise.gpu.testing.Tolerance;
 
@@ -38,9 +38,9 @@ class RegionWiseKernelsProperties {
         float[] heap = image.toArray();
         float[] probsRef = new float[count];
         float[] map0 = slice(heap, map, count);
-        float lossRef = HostOps.regionWise(n, c, plane, squared, slice(heap, logits, count), map0, probsRef);
+        float lossRef = HostRegionWise.forward(n, c, plane, squared, slice(heap, logits, count), map0, probsRef);
         float[] gradRef = slice(heap, dlogits, count);
-        HostOps.regionWiseBackward(n, c, plane, squared, probsRef, map0, heap[gradOut], gradRef);
+        HostRegionWise.backward(n, c, plane, squared, probsRef, map0, heap[gradOut], gradRef);
 
         float scale = (float) (1.0 / ((double) n * c * plane));
         RegionWiseKernels.forwardLaunch(n, c, plane, squared, logits, map, probs, perPixel, scale).runOn(heap);

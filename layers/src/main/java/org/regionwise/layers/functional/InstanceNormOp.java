@@ -5,6 +5,7 @@ import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
 
 /**
  * Fused instance normalisation (PyTorch's {@code F.instance_norm} without running statistics): every
@@ -42,7 +43,7 @@ public final class InstanceNormOp extends Function {
         Storage out = backend.allocateScratch(x.numel());
         Storage mean = backend.allocateScratch(n * c);
         Storage invStd = backend.allocateScratch(n * c);
-        backend.kernels().instanceNormForward(n, c, plane, (float) eps, x.storage(),
+        kernel(backend).forward(n, c, plane, (float) eps, x.storage(),
                 weight == null ? null : weight.storage(), bias == null ? null : bias.storage(), out, mean, invStd);
         Tensor[] inputs = weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(new InstanceNormOp(inputs, n, c, plane, mean, invStd), out, s);
@@ -51,9 +52,14 @@ public final class InstanceNormOp extends Function {
     @Override
     protected void backward(Storage g) {
         boolean affine = inputCount() == 3;
-        input(0).backend().kernels().instanceNormBackward(n, c, plane, input(0).storage(), g, mean, invStd,
+        kernel(input(0).backend()).backward(n, c, plane, input(0).storage(), g, mean, invStd,
                 affine ? input(1).storage() : null, gradStorageOf(0),
                 affine ? gradStorageOf(1) : null, affine ? gradStorageOf(2) : null);
+    }
+
+    /** The backend's instance norm kernel, or the host body when it has none. */
+    private static InstanceNormKernel kernel(Backend backend) {
+        return backend.kernels().fused(InstanceNormKernel.class, InstanceNormKernel.HOST);
     }
 
     @Override

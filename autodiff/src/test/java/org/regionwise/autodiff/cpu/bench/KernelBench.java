@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.regionwise.autodiff.backend.ConvGeometry;
-import org.regionwise.autodiff.backend.Kernels;
+import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.cpu.FastKernels;
 import org.regionwise.autodiff.cpu.FmaPeak;
 import org.regionwise.autodiff.cpu.ScalarKernels;
@@ -44,10 +44,10 @@ public final class KernelBench {
         System.out.printf(Locale.ROOT, "fma peak          %8.1f GFLOP/s   load %s%n", peak, load());
         corePeak = fmaPeakPerCpuSecond();
         System.out.printf(Locale.ROOT, "fma peak per core-second of CPU time %8.1f GFLOP/s   load %s%n", corePeak, load());
-        List<Kernels> sets = new ArrayList<>();
+        List<HostKernels> sets = new ArrayList<>();
         sets.add(new VectorKernels(threads));
         if (only.contains("scalar")) sets.add(new ScalarKernels(threads));
-        for (Kernels k : sets) {
+        for (HostKernels k : sets) {
             if (!only.contains("conv-only")) {
                 gemm(k, peak, 512, 512, 512, reps);
                 gemm(k, peak, 64, 8 * 128 * 128, 576, reps);
@@ -75,7 +75,7 @@ public final class KernelBench {
         return FmaPeak.measurePerCpuSecond(20_000_000L);
     }
 
-    static void gemm(Kernels k, double peak, int m, int n, int depth, int reps) {
+    static void gemm(HostKernels k, double peak, int m, int n, int depth, int reps) {
         float[] a = random(m * depth);
         float[] b = random(depth * n);
         float[] c = new float[m * n];
@@ -84,7 +84,7 @@ public final class KernelBench {
         report(k.name() + " gemm " + m + "x" + n + "x" + depth, 2.0 * m * n * depth / s * 1e-9, peak, s, call);
     }
 
-    static void conv(Kernels k, double peak, ConvGeometry g, int reps) {
+    static void conv(HostKernels k, double peak, ConvGeometry g, int reps) {
         float[] x = random(g.inputSize());
         float[] w = random(g.weightSize());
         float[] bias = random(g.k());
