@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.experiments.data.SplitCoverage;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
@@ -222,9 +223,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void warnAboutData(TrainingData dataset) {
+        PrintWriter err = spec.commandLine().getErr();
         if (dataset.source().hasWarning()) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
+            err.println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
         }
+        for (String line : SplitCoverage.warnings(dataset)) err.println(spec.qualifiedName() + ": " + line);
+        err.flush();
     }
 
     private ParameterException usage(String message) {

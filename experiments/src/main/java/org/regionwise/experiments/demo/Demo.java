@@ -21,6 +21,7 @@ import org.regionwise.experiments.predict.SlicePredictor;
 import org.regionwise.experiments.predict.VolumeSegmentation;
 import org.regionwise.experiments.progress.Progress;
 import org.regionwise.experiments.progress.ProgressText;
+import org.regionwise.experiments.train.NeverPredicted;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.StopReason;
 import org.regionwise.experiments.train.Trainer;
@@ -139,14 +140,7 @@ public record Demo(double minutes, Path out, long seed, int threads) {
         return 0;
     }
 
-    /**
-     * A remark on foreground classes the model never predicts, or "". The likely cause is the RW loss
-     * itself: its gradient at a pixel is scaled by the softmax of the pixel's true class (SPEC.md 1), so a
-     * small class whose probability collapses early, while the many pixels outside it push it down,
-     * recovers slowly, more so at a high learning rate. Measured on this data set (batch 8, lr 3e-3, seed 0): cross entropy reached a
-     * validation Dice of 0.69 on deep grey matter (1.3% of the voxels) after 10 epochs; RRW stayed at 0
-     * for 40.
-     */
+    /** A remark on foreground classes the model never predicts ({@link NeverPredicted}), or "". */
     static String missedClasses(Evaluation evaluation, List<String> classNames) {
         List<String> missed = new ArrayList<>();
         for (var s : evaluation.summary()) {
@@ -154,12 +148,7 @@ public record Demo(double minutes, Path out, long seed, int threads) {
                 missed.add(classNames.get(s.classIndex()));
             }
         }
-        if (missed.isEmpty()) return "";
-        return String.join(", ", missed) + (missed.size() == 1 ? " was" : " were") + " never predicted. The RW gradient at a"
-                + " pixel is scaled by the softmax of its true class, so a small class whose probability collapses early"
-                + " recovers slowly. A lower learning rate (--lr, the paper uses 1e-4) or a longer run (--minutes) may"
-                + " still learn it; a loss that starts as cross entropy ('regionwise train --loss gradual-ce-rrw', the"
-                + " paper's Sec. 4.4) learns it sooner.";
+        return NeverPredicted.sentence(missed);
     }
 
     /** What is left of the demo's budget for training: the end of the budget less the time kept for evaluation. */

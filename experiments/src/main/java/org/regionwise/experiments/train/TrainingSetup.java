@@ -94,6 +94,13 @@ public final class TrainingSetup {
     public MapOptions mapOptions() { return mapOptions; }
 
     /** The history CSV beside the checkpoint. */
+    /** {@code checkpoint_best.npz} beside the checkpoint: the state at the best validation EMA ({@link ValidationEma}). */
+    public Path bestCheckpointFile() {
+        String name = checkpointFile.getFileName().toString();
+        String stem = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        return checkpointFile.toAbsolutePath().resolveSibling(stem + "_best.npz");
+    }
+
     public Path historyFile() {
         Path dir = checkpointFile.toAbsolutePath().getParent();
         return dir.resolve("history.csv");
