@@ -109,7 +109,7 @@ public record Demo(double minutes, Path out, long seed, int threads) {
         evaluation.writeCsv(out.resolve("metrics.csv"), dataset.classNames());
         long evaluated = System.nanoTime();
         report.timing("evaluation (3D metrics on the validation hemisphere)", Duration.ofNanos(evaluated - trained));
-        stdout.printf(Locale.ROOT, "%nvalidation (%s, held out): per-class Dice and HD95 (mm, pooled as MedPy/nnU-Net)%n",
+        stdout.printf(Locale.ROOT, "%nvalidation (%s, held out): per-class Dice and HD95 pooled (mm, MedPy's hd95)%n",
                 String.join(", ", evaluation.metrics().keySet()));
         stdout.print(ResultsTable.format(evaluation.summary(), dataset.classNames()));
 

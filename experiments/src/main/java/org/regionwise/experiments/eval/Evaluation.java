@@ -22,12 +22,18 @@ import org.regionwise.experiments.predict.VolumeSegmentation;
  * @param volumes the predicted volumes, in the split's volume order
  * @param metrics each volume's metrics, by volume id, in the same order
  */
-public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMetrics> metrics) {
+public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMetrics> metrics, List<String> axes) {
 
-    /** Copies both collections. */
+    /** Copies the collections; {@code axes} names the volumes' grid axes, slowest first (as the JSON reports them). */
     public Evaluation {
         volumes = List.copyOf(volumes);
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        axes = List.copyOf(axes);
+    }
+
+    /** Volumes stacked from z slices: axes z, y, x. */
+    public Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMetrics> metrics) {
+        this(volumes, metrics, MetricsJson.defaultAxes(3));
     }
 
     /**
@@ -42,7 +48,7 @@ public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMet
         for (VolumeSegmentation v : volumes) {
             metrics.put(v.volumeId(), SegmentationMetrics.evaluate(v.prediction(), v.reference(), v.grid(), split.classCount()));
         }
-        return new Evaluation(volumes, metrics);
+        return new Evaluation(volumes, metrics, MetricsJson.slicedAxes(split.sliceAxis()));
     }
 
     /** Per-class summaries over the volumes (undefined values left out and counted). */
@@ -52,7 +58,7 @@ public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMet
 
     /** {@code {"cases": [...], "summary": [...]}} as {@link MetricsJson#report} writes it, atomically. */
     public void writeJson(Path file) throws IOException {
-        byte[] bytes = MetricsJson.report(metrics).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = MetricsJson.report(metrics, axes).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(bytes));
     }
 

@@ -9,10 +9,14 @@ import org.regionwise.experiments.io.JsonWriter;
  * JSON reports of the metrics, for the {@code metrics} and {@code evaluate} commands.
  *
  * <p>Each class is one object {@code {"class", "status", "prediction_voxels", "reference_voxels",
- * "dice", "hd", "hd95_pooled", "hd95_directed", "assd", "assd_pooled"}}. An undefined metric is
+ * "dice", "hd", "hd95_pooled", "hd95", "assd", "assd_pooled"}} (what each means and whose definition it
+ * is: {@link ClassMetrics}; README's metrics table). An undefined metric is
  * {@code null}, never NaN (not valid JSON) and never a made-up number; {@code status} says why
  * ({@code BOTH_EMPTY}, {@code PREDICTION_EMPTY}, {@code REFERENCE_EMPTY}). Distances are in the
- * units of {@code spacing}. Summaries give, per metric, {@code mean}, {@code std}, {@code included}
+ * units of {@code spacing}, {@code "spacing_unit"} (millimetres, the NIfTI files' unit); {@code "axes"} names
+ * the axes of {@code dims} and {@code spacing}, slowest first (a 3D NIfTI file gives z, y, x: its header's
+ * dim[3], dim[2], dim[1]). Undefined values are MONAI's NaN; a summary's {@code included} is MONAI's
+ * not-NaN count. Summaries give, per metric, {@code mean}, {@code std}, {@code included}
  * and {@code excluded} (a count per status).
  */
 public final class MetricsJson {
@@ -22,15 +26,34 @@ public final class MetricsJson {
 
     /** The metrics of one volume. */
     public static String volume(VolumeMetrics metrics) {
+        return volume(metrics, defaultAxes(metrics.grid().rank()));
+    }
+
+    /** The metrics of one volume whose grid axes (slowest first) are called {@code axes}, e.g. z, y, x. */
+    public static String volume(VolumeMetrics metrics, List<String> axes) {
         JsonWriter json = new JsonWriter();
-        writeVolume(json, null, metrics);
+        writeVolume(json, null, metrics, axes);
         return json.toString();
+    }
+
+    /** NIfTI's axes for a grid of {@code rank} built slowest first: z, y, x (or y, x). */
+    public static List<String> defaultAxes(int rank) {
+        return rank == 2 ? List.of("y", "x") : List.of("z", "y", "x");
+    }
+
+    /** The axes of a volume stacked from slices cut along NIfTI axis {@code sliceAxis} (0 x, 1 y, 2 z): see VolumeSlicer. */
+    public static List<String> slicedAxes(int sliceAxis) {
+        return switch (sliceAxis) {
+            case 0 -> List.of("x", "z", "y");
+            case 1 -> List.of("y", "z", "x");
+            default -> List.of("z", "y", "x");
+        };
     }
 
     /** The metrics of one volume, labelled with its case name. */
     public static String volume(String caseName, VolumeMetrics metrics) {
         JsonWriter json = new JsonWriter();
-        writeVolume(json, caseName, metrics);
+        writeVolume(json, caseName, metrics, defaultAxes(metrics.grid().rank()));
         return json.toString();
     }
 
@@ -46,25 +69,35 @@ public final class MetricsJson {
      * {@code {"cases": [...], "summary": [...]}}.
      */
     public static String report(Map<String, VolumeMetrics> cases) {
+        return report(cases, null);
+    }
+
+    /** As {@link #report(Map)}, the volumes' axes called {@code axes} (null: z, y, x). */
+    public static String report(Map<String, VolumeMetrics> cases, List<String> axes) {
         if (cases == null || cases.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one case");
         }
         JsonWriter json = new JsonWriter().beginObject();
         json.name("cases").beginArray();
-        cases.forEach((name, metrics) -> writeVolume(json, name, metrics));
+        cases.forEach((name, metrics) -> writeVolume(json, name, metrics,
+                axes != null ? axes : defaultAxes(metrics.grid().rank())));
         json.endArray();
         json.name("summary");
         writeSummary(json, MetricsAggregation.perClass(new ArrayList<>(cases.values())));
         return json.endObject().toString();
     }
 
-    private static void writeVolume(JsonWriter json, String caseName, VolumeMetrics metrics) {
+    private static void writeVolume(JsonWriter json, String caseName, VolumeMetrics metrics, List<String> axes) {
         json.beginObject();
         if (caseName != null) {
             json.name("case").value(caseName);
         }
+        json.name("axes").beginArray();
+        axes.forEach(json::value);
+        json.endArray();
         json.name("dims").inlineArray(metrics.grid().dims());
         json.name("spacing").inlineArray(metrics.grid().spacing());
+        json.name("spacing_unit").value("mm");
         json.name("connectivity").value(metrics.connectivity().neighbours());
         json.name("classes").beginArray();
         for (ClassMetrics c : metrics.classes()) {

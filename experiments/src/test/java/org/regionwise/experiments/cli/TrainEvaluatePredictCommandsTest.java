@@ -144,13 +144,15 @@ class TrainEvaluatePredictCommandsTest {
                     "--threads", "1");
             assertEquals(0, r.exitCode(), r.err());
             assertTrue(r.out().contains("Dice"), r.out());
-            assertTrue(r.out().contains("HD95 (mm)"), r.out());
+            assertTrue(r.out().contains("HD95 pooled (mm)"), r.out());
             assertTrue(r.out().contains("2 bar"), r.out());
             var csv = Files.readAllLines(out.resolve("metrics.csv"));
-            assertEquals("case,class,class_name,status,prediction_voxels,reference_voxels,dice,hd,hd95_pooled,hd95_directed,assd,assd_pooled",
+            assertEquals("case,class,class_name,status,prediction_voxels,reference_voxels,dice,hd,hd95_pooled,hd95,assd,assd_pooled",
                     csv.get(0));
             assertEquals(1 + 3, csv.size(), "one validation case, three classes");
-            assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"summary\""));
+            String json = Files.readString(out.resolve("metrics.json"));
+            assertTrue(json.contains("\"summary\""));
+            assertTrue(json.replace(" ", "").contains("\"spacing_unit\":\"mm\""), json);
         }
     }
 
