@@ -298,8 +298,9 @@ public final class Trainer {
     private TrainingResult stopForBudget() throws IOException {
         saveCheckpoint();
         String message = String.format(Locale.ROOT, "time budget of %s spent at epoch %d/%d, step %d/%d; checkpoint %s"
-                        + " (continue with --resume)", ProgressText.duration(setup.options().timeBudget().toSeconds()),
-                position.epoch() + 1, setup.options().epochs(), position.step() + 1, stepsPerEpoch, setup.checkpointFile());
+                        + " (continue with: regionwise train --resume --out %s)",
+                ProgressText.duration(setup.options().timeBudget().toSeconds()), position.epoch() + 1, setup.options().epochs(),
+                position.step() + 1, stepsPerEpoch, setup.checkpointFile(), setup.checkpointFile().toAbsolutePath().getParent());
         setup.progress().note(message);
         return new TrainingResult(StopReason.TIME_BUDGET, message, saved, history, setup.checkpointFile());
     }
