@@ -61,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "nnU-Net folders only: share of cases held out for validation (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
+    @Option(names = "--fold", paramLabel = "K",
+            description = "Train on fold K (0-4) of the folder's splits_final.json, nnU-Net's folds; the file is written on"
+                    + " first use and reused after. Replaces --validation-fraction.")
+    Integer fold;
+
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "rrw",
             description = "Loss name, see 'regionwise losses' (default: ${DEFAULT-VALUE}).")
     String loss;
@@ -116,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
     String backend;
 
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
-    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--loss", "--epochs",
+    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--fold", "--loss", "--epochs",
             "--steps-per-epoch", "--batch", "--lr", "--seed", "--levels", "--base-filters", "--validate-every", "--no-augment");
 
     @Override
@@ -134,13 +139,14 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSpec spec0 = previous != null ? previous.data() : null;
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
+                : fold != null ? TrainingDataLoader.loadFold(location(data), fold)
                 : TrainingDataLoader.load(data, scale, validationFraction);
         warnAboutData(dataset);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
-                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, network);
+                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, fold == null ? -1 : fold, network);
         TrainingOptions options = (previous != null ? previous.options()
                 : new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
                         !noAugment, null))
@@ -211,6 +217,13 @@ final class TrainCommand implements Callable<Integer> {
             DefaultDataset.checkScale(scale);
         } catch (IllegalArgumentException e) {
             throw usage("--" + e.getMessage());
+        }
+        if (fold != null) {
+            if (DataSpec.DEFAULT.equals(data)) throw usage("--fold applies to nnU-Net raw folders; the default data set splits by hemisphere");
+            if (fold < 0) throw usage("--fold must be >= 0, got " + fold);
+            if (spec.commandLine().getParseResult().hasMatchedOption("--validation-fraction")) {
+                throw usage("--fold and --validation-fraction both choose the split; give one");
+            }
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);

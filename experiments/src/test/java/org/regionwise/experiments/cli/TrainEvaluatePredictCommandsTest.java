@@ -66,6 +66,24 @@ class TrainEvaluatePredictCommandsTest {
     }
 
     @Test
+    void trainOnAFoldWritesSplitsFinalJsonAndResumesOnTheSameFold() throws IOException {
+        Path folded = TinyRawDataset.write(dir.resolve("Dataset002_Folds"), 5);
+        String[] args = trainArgs(dir.resolve("fold"), "--epochs", "2", "--fold", "2", "--minutes", "0.0001");
+        args[2] = folded.toString();
+        CliRun first = CliRun.of(args);
+        assertTrue(Files.exists(folded.resolve("splits_final.json")), first.err());
+        assertTrue(first.out().contains("fold 2 of 5, wrote"), first.out());
+        byte[] splits = Files.readAllBytes(folded.resolve("splits_final.json"));
+        CliRun resumed = CliRun.of("train", "--resume", "--out", dir.resolve("fold").toString(), "--threads", "1");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("fold 2 of 5 from"), "the resumed run reuses the file: " + resumed.out());
+        assertEquals(new String(splits), Files.readString(folded.resolve("splits_final.json")));
+        CliRun both = CliRun.of(trainArgs(dir.resolve("both"), "--fold", "0", "--validation-fraction", "0.5"));
+        assertEquals(Main.USAGE_ERROR, both.exitCode());
+        assertTrue(both.err().contains("give one"), both.err());
+    }
+
+    @Test
     void trainWritesACheckpointAndHistoryAndReportsValidation() throws IOException {
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(Files.exists(run.resolve("checkpoint.npz")));
