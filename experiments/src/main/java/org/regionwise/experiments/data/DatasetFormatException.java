@@ -14,4 +14,9 @@ public final class DatasetFormatException extends IOException {
     public DatasetFormatException(String source, String problem) {
         super(source + ": " + problem);
     }
+
+    /** A data set file that is not JSON at all; the message (file, line, column) is the parser's. */
+    public DatasetFormatException(org.regionwise.experiments.io.JsonFormatException cause) {
+        super(cause.getMessage(), cause);
+    }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.regionwise.experiments.io.AtomicFile;
-import org.regionwise.experiments.io.JsonReader;
-import org.regionwise.experiments.io.JsonWriter;
+import org.regionwise.experiments.io.Json;
+import org.regionwise.experiments.io.JsonFormatException;
 
 /**
  * nnU-Net's cross-validation folds, {@code splits_final.json}: a JSON list with one object per fold,
@@ -67,15 +67,14 @@ public final class NnUnetSplits {
 
     /** The folds as nnU-Net writes them. */
     public static String toJson(List<Fold> folds) {
-        JsonWriter json = new JsonWriter().beginArray();
+        List<Object> out = new ArrayList<>();
         for (Fold f : folds) {
-            json.beginObject().name("train").beginArray();
-            f.train().forEach(json::value);
-            json.endArray().name("val").beginArray();
-            f.val().forEach(json::value);
-            json.endArray().endObject();
+            Map<String, Object> fold = new java.util.LinkedHashMap<>();
+            fold.put("train", f.train());
+            fold.put("val", f.val());
+            out.add(fold);
         }
-        return json.endArray().toString();
+        return Json.write(out);
     }
 
     /**
@@ -85,7 +84,12 @@ public final class NnUnetSplits {
      */
     public static List<Fold> read(Path file) throws IOException {
         String where = file.toString();
-        Object root = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8), where);
+        Object root;
+        try {
+            root = Json.read(Files.readString(file, StandardCharsets.UTF_8), where);
+        } catch (JsonFormatException e) {
+            throw new DatasetFormatException(e);
+        }
         if (!(root instanceof List<?> list) || list.isEmpty()) {
             throw new DatasetFormatException(where, "expected a non-empty list of folds {\"train\": [...], \"val\": [...]}");
         }
@@ -123,8 +127,8 @@ public final class NnUnetSplits {
             origin = "fold " + fold + " of " + folds.size() + " from " + file;
         } else {
             folds = make(cases);
-            byte[] bytes = (toJson(folds) + "\n").getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(file, out -> out.write(bytes));
+            String json = toJson(folds);
+            AtomicFile.writeString(file, json.endsWith("\n") ? json : json + "\n");
             origin = "fold " + fold + " of " + FOLDS + ", wrote " + file + " (reused by every later run, as nnU-Net does)";
         }
         if (fold < 0 || fold >= folds.size()) {

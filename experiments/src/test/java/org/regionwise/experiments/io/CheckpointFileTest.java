@@ -93,6 +93,20 @@ class CheckpointFileTest {
     }
 
     @Test
+    void aBrokenTrainerJsonIsACheckpointErrorNamingTheFileAndEntry() throws IOException {
+        Path file = dir.resolve("broken.npz");
+        for (String json : new String[] {"{\"format\": ", "{\"format\": \"regionwise-checkpoint\"}"}) {
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("trainer.json"));
+                zip.write(json.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> CheckpointFile.read(file));
+            assertTrue(e.getMessage().startsWith(file + ":trainer.json: "), e.getMessage());
+        }
+    }
+
+    @Test
     void otherFilesAreNamedAsNotCheckpoints() throws IOException {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "hello");
