@@ -179,7 +179,7 @@ public final class NnUnetRawDataset {
             }
             channels[c] = image.data();
         }
-        int[] labels = labelsOf(label, labelPath, dims, json.classNames().size());
+        int[] labels = labelsOf(label, labelPath, dims, json.classNames().size(), json.ignoreLabel());
         return new Volume(id, dims[0], dims[1], dims[2], spacing, channels, labels);
     }
 
@@ -187,16 +187,17 @@ public final class NnUnetRawDataset {
         return folder.resolve("labelsTr").resolve(id + json.fileEnding());
     }
 
-    /** Integer labels in 0..classes-1, or an error naming the file, the value and the voxel. */
-    private static int[] labelsOf(NiftiImage image, Path file, int[] dims, int classes) throws DatasetFormatException {
+    /** Integer labels in 0..classes-1 (or the ignore label), or an error naming the file, the value and the voxel. */
+    private static int[] labelsOf(NiftiImage image, Path file, int[] dims, int classes, int ignore) throws DatasetFormatException {
         float[] v = image.data();
         int[] labels = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             double r = Math.rint(v[i]);
-            if (!(Math.abs(v[i] - r) <= 1e-3) || r < 0 || r >= classes) {
+            if (!(Math.abs(v[i] - r) <= 1e-3) || r < 0 || (r >= classes && r != ignore)) {
                 int x = i % dims[0], y = i / dims[0] % dims[1], z = i / (dims[0] * dims[1]);
                 throw new DatasetFormatException(file.toString(), "voxel (" + x + ", " + y + ", " + z + ") holds " + v[i]
-                        + ", but dataset.json defines " + classes + " classes (labels 0.." + (classes - 1) + ")");
+                        + ", but dataset.json defines " + classes + " classes (labels 0.." + (classes - 1) + ")"
+                        + (ignore >= 0 ? " and the ignore label " + ignore : ""));
             }
             labels[i] = (int) r;
         }

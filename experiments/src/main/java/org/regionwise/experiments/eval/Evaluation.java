@@ -46,9 +46,30 @@ public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMet
         List<VolumeSegmentation> volumes = VolumeSegmentation.predictAll(split, new SlicePredictor(model, batchSize));
         Map<String, VolumeMetrics> metrics = new LinkedHashMap<>();
         for (VolumeSegmentation v : volumes) {
-            metrics.put(v.volumeId(), SegmentationMetrics.evaluate(v.prediction(), v.reference(), v.grid(), split.classCount()));
+            int[][] scored = withoutIgnored(v.prediction(), v.reference(), split.classCount());
+            metrics.put(v.volumeId(), SegmentationMetrics.evaluate(scored[0], scored[1], v.grid(), split.classCount()));
         }
         return new Evaluation(volumes, metrics, MetricsJson.slicedAxes(split.sliceAxis()));
+    }
+
+    /**
+     * Prediction and reference with voxels of the ignore label ({@code classes}, nnU-Net v2) set to background in
+     * both: for every foreground class such a voxel is then in neither mask, so it adds no true or false positive
+     * or negative (nnU-Net v2's exclusion), and the surfaces are those of the masks without it. Background's Dice
+     * counts it as agreement. The arrays themselves when nothing is ignored.
+     */
+    static int[][] withoutIgnored(int[] prediction, int[] reference, int classes) {
+        int[] p = prediction, r = reference;
+        for (int i = 0; i < reference.length; i++) {
+            if (reference[i] != classes) continue;
+            if (r == reference) {
+                p = prediction.clone();
+                r = reference.clone();
+            }
+            p[i] = 0;
+            r[i] = 0;
+        }
+        return new int[][] {p, r};
     }
 
     /** Per-class summaries over the volumes (undefined values left out and counted). */

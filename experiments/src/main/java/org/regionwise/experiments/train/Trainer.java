@@ -247,6 +247,7 @@ public final class Trainer {
                 .spacing(spacing[0], spacing[1])
                 .mapOptions(setup.mapOptions())
                 .cache(maps)
+                .ignoreLabel(setup.network().classes()) // nnU-Net v2's ignore label, one past the classes (none in most data)
                 .build();
         optimizer.zeroGrad();
         List<Tensor> outputs = model.forward(x);
