@@ -59,7 +59,9 @@ public final class NnUnetRawDataset {
         List<String> cases = checkedCaseIds(folder, json);
         boolean[] isValidation = new boolean[cases.size()];
         for (int i : validationCases(cases.size(), validationFraction)) isValidation[i] = true;
-        return load(folder, json, cases, isValidation, "evenly spread");
+        String why = cases.size() < 2 ? "only one case: no validation split"
+                : validationFraction == 0 ? "validation fraction 0: no validation split (nothing is validated, no checkpoint_best)" : "";
+        return load(folder, json, cases, isValidation, "evenly spread", why);
     }
 
     /**
@@ -75,7 +77,8 @@ public final class NnUnetRawDataset {
         java.util.Collections.sort(cases);
         boolean[] isValidation = new boolean[cases.size()];
         for (int c = 0; c < cases.size(); c++) isValidation[c] = chosen.fold().val().contains(cases.get(c));
-        return load(folder, json, cases, isValidation, chosen.origin());
+        return load(folder, json, cases, isValidation, chosen.origin(),
+                chosen.fold().val().isEmpty() ? "fold " + fold + " validates no case" : "");
     }
 
     private static NnUnetDatasetJson readJson(Path folder) throws IOException {
@@ -94,7 +97,7 @@ public final class NnUnetRawDataset {
 
     /** Loads {@code cases} of {@code folder}, those marked in {@code isValidation} as the validation split. */
     private static TrainingData load(Path folder, NnUnetDatasetJson json, List<String> cases, boolean[] isValidation,
-                                     String splitOrigin) throws IOException {
+                                     String splitOrigin, String noValidation) throws IOException {
 
         // Headers first: the slicing axis depends on every case's spacing.
         int[][] sizes = new int[cases.size()][];
@@ -124,7 +127,7 @@ public final class NnUnetRawDataset {
                 String.join(", ", trainIds)));
         details.add("normalisation: z-score per case and channel over the whole volume");
         DatasetSource source = new DatasetSource(json.name() + " (nnU-Net raw)", DatasetSource.Kind.NNUNET_RAW, List.of(folder),
-                validationIds.isEmpty() ? "only one case: no validation split" : "");
+                validationIds.isEmpty() ? noValidation : "");
         return new TrainingData(source,
                 new SliceDataset("train", train, json.classNames(), json.channelNames(), axis),
                 new SliceDataset("validation", validation, json.classNames(), json.channelNames(), axis),

@@ -122,6 +122,7 @@ public final class SliceDataset {
 
     /** One line: name, slices, volumes, shape, class fractions. */
     public String summary() {
+        if (slices.isEmpty()) return name + ": none";
         int minH = slices.stream().mapToInt(Slice::height).min().orElse(0);
         int minW = slices.stream().mapToInt(Slice::width).min().orElse(0);
         String shape = minH == maxHeight() && minW == maxWidth()

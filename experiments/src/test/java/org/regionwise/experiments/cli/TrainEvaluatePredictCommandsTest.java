@@ -84,6 +84,17 @@ class TrainEvaluatePredictCommandsTest {
     }
 
     @Test
+    void validationFractionZeroSaysSoOnceAndPrintsNoEmptySplit() {
+        CliRun r = CliRun.of(trainArgs(dir.resolve("noval"), "--epochs", "1", "--validation-fraction", "0"));
+        assertEquals(0, r.exitCode(), r.err());
+        String warning = "validation fraction 0: no validation split";
+        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, r.err());
+        assertTrue(!r.out().contains(warning), "the warning is not repeated on stdout: " + r.out());
+        assertTrue(r.out().contains("validation: none"), r.out());
+        assertTrue(!r.out().contains("0x0"), r.out());
+    }
+
+    @Test
     void trainWritesACheckpointAndHistoryAndReportsValidation() throws IOException {
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(Files.exists(run.resolve("checkpoint.npz")));
