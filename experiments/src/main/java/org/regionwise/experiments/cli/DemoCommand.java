@@ -8,6 +8,7 @@ import org.regionwise.experiments.demo.Demo;
 import org.regionwise.experiments.demo.DemoPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,14 +41,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Override
     public Integer call() throws IOException {
         if (minutes != null && (!(minutes > 0) || Double.isInfinite(minutes))) throw usage("--minutes must be positive, got " + minutes);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
-        int threadCount = ComputeBackends.threads(threads);
+        threads.validate(spec);
+        int threadCount = threads.count();
         ComputeBackends.install(ComputeBackends.CPU, threadCount);
         return new Demo(DemoPlan.of(quick, minutes), out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
