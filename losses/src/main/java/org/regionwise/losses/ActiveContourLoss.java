@@ -50,14 +50,22 @@ public final class ActiveContourLoss implements Loss {
         float[] v = Channels.foreground(target.oneHotTensor()).data();
         float[] inside = new float[v.length];
         float[] outside = new float[v.length];
+        int n = target.pixels();
+        int foreground = target.classes() - 1;
         for (int i = 0; i < v.length; i++) {
+            // An ignored pixel has neither an inside nor an outside cost: it adds 0 and gets no gradient.
+            if (target.isIgnored((i / (foreground * n)) * n + i % n)) continue;
             inside[i] = (v[i] - 1f) * (v[i] - 1f);
             outside[i] = v[i] * v[i];
         }
         int[] shape = u.shape();
         Tensor region = u.mul(Tensor.of(inside, shape)).add(u.neg().add(1f).mul(Tensor.of(outside, shape))).mean();
         Tensor loss = region.mul(regionWeight);
-        if (lengthWeight > 0) loss = loss.add(length(u).mul(lengthWeight));
+        if (lengthWeight > 0) {
+            if (target.hasIgnored()) throw new IllegalArgumentException(IgnoreLabels.refusal(name(),
+                    "its length term differences neighbouring pixels across ignored ones"));
+            loss = loss.add(length(u).mul(lengthWeight));
+        }
         return loss;
     }
 
@@ -72,6 +80,11 @@ public final class ActiveContourLoss implements Loss {
         Tensor dx = u.slice(2, 1, h).slice(3, 0, w - 1).sub(here);
         Tensor dy = u.slice(2, 0, h - 1).slice(3, 1, w).sub(here);
         return dx.mul(dx).add(dy.mul(dy)).add(LENGTH_EPSILON).sqrt().mean();
+    }
+
+    @Override
+    public boolean supportsIgnoreLabel() {
+        return lengthWeight == 0;
     }
 
     @Override

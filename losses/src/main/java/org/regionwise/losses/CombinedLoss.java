@@ -56,6 +56,11 @@ public final class CombinedLoss implements Loss {
     }
 
     @Override
+    public boolean supportsIgnoreLabel() {
+        return first.supportsIgnoreLabel() && second.supportsIgnoreLabel();
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -10,7 +10,8 @@ import org.regionwise.autodiff.Tensor;
  * weight of the classes present in that image instead (MONAI's rule, applied per image), so predicting
  * an absent class is penalised as strongly as the rarest present class. No smoothing is needed: every
  * pixel has a label, so some class is present and its term {@code w_k sum y_k = 1 / sum y_k} keeps the
- * denominator positive. Values and gradients are always finite.
+ * denominator positive (an image whose pixels are all ignored gets 1 added to its denominator instead).
+ * Values and gradients are always finite.
  */
 public final class GeneralizedDiceLoss implements Loss {
 
@@ -36,7 +37,22 @@ public final class GeneralizedDiceLoss implements Loss {
         Tensor w = sums.constant(weights);
         Tensor numerator = sums.intersection.mul(w).sum(1, false);
         Tensor denominator = sums.predicted.add(sums.truth).mul(w).sum(1, false);
+        if (target.hasIgnored()) denominator = denominator.add(Tensor.of(wholeImageIgnored(target), target.batch()));
         return numerator.mul(2f).div(denominator).mean().neg().add(1f);
+    }
+
+    /**
+     * 1 for an image whose every pixel is ignored, else 0: such an image has no present class, so all its
+     * weights are 0; adding 1 to its denominator makes its term a constant 0 / 1 instead of 0 / 0.
+     */
+    private static float[] wholeImageIgnored(Target target) {
+        float[] out = new float[target.batch()];
+        for (int b = 0; b < target.batch(); b++) {
+            int valid = 0;
+            for (int c = 0; c < target.classes(); c++) valid += target.classCount(b, c);
+            if (valid == 0) out[b] = 1f;
+        }
+        return out;
     }
 
     @Override

@@ -33,4 +33,13 @@ public interface Loss {
     default void setEpoch(int epoch) {
         Epochs.check(epoch);
     }
+
+    /**
+     * Whether this loss can leave out pixels with the ignore label ({@link Target.Builder#ignoreLabel}): they
+     * add nothing and get a zero gradient. Losses that cannot ({@code lovasz}, {@code ac-length}) return false
+     * and throw from {@link #forward} when a target has ignored pixels; check this before training.
+     */
+    default boolean supportsIgnoreLabel() {
+        return true;
+    }
 }

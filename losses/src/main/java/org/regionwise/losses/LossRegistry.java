@@ -107,9 +107,46 @@ public final class LossRegistry {
     public static Loss create(String name) {
         Entry entry = name == null ? null : ENTRIES.get(name.trim().toLowerCase(Locale.ROOT));
         if (entry == null) {
-            throw new IllegalArgumentException("unknown loss '" + name + "'; valid names: " + String.join(", ", names()));
+            String close = name == null ? null : closest(name.trim().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException("unknown loss '" + name + "'" + (close != null ? " (did you mean '" + close + "'?)" : "")
+                    + "; valid names: " + String.join(", ", names()));
         }
         return entry.create();
+    }
+
+    /**
+     * The registered name nearest to {@code typed} by edit distance, when it is close enough to be a typo (at
+     * most 2 edits, or a third of the name), else null.
+     */
+    static String closest(String typed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String n : ENTRIES.keySet()) {
+            int d = editDistance(typed, n);
+            if (d < bestDistance) {
+                best = n;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, typed.length() / 3) ? best : null;
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions, one each. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     /** Every registered name, in listing order. */

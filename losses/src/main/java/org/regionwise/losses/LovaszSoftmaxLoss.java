@@ -15,7 +15,14 @@ public final class LovaszSoftmaxLoss implements Loss {
     @Override
     public Tensor forward(Tensor logits, Target target) {
         target.requireLogits(logits, name());
+        if (target.hasIgnored()) throw new IllegalArgumentException(IgnoreLabels.refusal(name(),
+                "its sorted errors couple every pixel of an image"));
         return LovaszFunction.apply(logits.softmax(1), target);
+    }
+
+    @Override
+    public boolean supportsIgnoreLabel() {
+        return false;
     }
 
     @Override

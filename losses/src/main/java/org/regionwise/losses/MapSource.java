@@ -52,7 +52,7 @@ public interface MapSource {
                 float[] z = target.map(base);
                 int n = target.pixels();
                 int c = target.classes();
-                int[] labels = target.labels();
+                int[] labels = target.mapLabels();
                 float[] out = new float[z.length];
                 float[] image = new float[c * n];
                 int[] imageLabels = new int[n];

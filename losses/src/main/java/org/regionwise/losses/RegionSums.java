@@ -6,7 +6,8 @@ import org.regionwise.autodiff.Tensor;
  * The per-class sums the overlap losses (Dice, Jaccard, Tversky, generalised Dice) are made of:
  * {@code sum s y}, {@code sum s} (or {@code sum s^2}) and {@code sum y}, over the pixels of each image
  * ({@code (B, C')}) or over the whole batch ({@code (C')}), {@code C'} = C, or C - 1 without background.
- * The first two are differentiable; the label sum is a constant.
+ * The first two are differentiable; the label sum is a constant. Ignored pixels ({@link Target}) are left out
+ * of all three.
  */
 final class RegionSums {
     final Tensor intersection;
@@ -26,6 +27,8 @@ final class RegionSums {
         int classes = target.classes();
         int first = includeBackground ? 0 : 1;
         Tensor s = logits.softmax(1);
+        // nnU-Net's loss mask: ignored pixels leave every sum, so their softmax gets no gradient.
+        if (target.hasIgnored()) s = s.mul(target.validTensor());
         Tensor y = target.oneHotTensor();
         if (first > 0) {
             s = s.slice(1, first, classes);

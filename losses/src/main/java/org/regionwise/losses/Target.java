@@ -24,6 +24,14 @@ import org.regionwise.maps.MapOptions;
  * {@link MapCache} ({@link Builder#cache}) to reuse maps across batches and epochs too. A map computed
  * elsewhere, e.g. a 3D volume's map sliced to this batch, can be supplied with {@link Builder#map}.
  *
+ * <p><b>Ignore label</b> (nnU-Net v2's {@code "ignore"} entry of dataset.json): with
+ * {@link Builder#ignoreLabel(int)}, pixels carrying that value (at least {@code classes}) belong to no class.
+ * Their one-hot vector is all zero, they are counted in no {@link #classCount}, and every map is 0 at them
+ * in every channel; the overlap losses multiply the softmax by {@link #validTensor()}. So an ignored pixel
+ * adds nothing to any loss and receives a gradient of exactly 0. Distance maps are computed with ignored
+ * pixels taken as background (class 0) and then zeroed there: an edge between a class and an ignored
+ * region counts as a boundary of that class. Pixel means keep all {@code B H W} pixels in the denominator.
+ *
  * <p>Arrays returned by this class are shared: read them, never write them. Thread-safe.
  */
 public final class Target {
@@ -35,10 +43,14 @@ public final class Target {
     private final double[] spacing;
     private final MapOptions mapOptions;
     private final MapCache cache;
+    /** The label value that marks ignored pixels, or -1 when there is none. */
+    private final int ignoreLabel;
+    private final int ignored;
     private final Map<String, float[]> maps = new ConcurrentHashMap<>();
     private final Map<Long, Target> resized = new ConcurrentHashMap<>();
     private volatile float[] oneHot;
     private volatile int[] classCounts;
+    private volatile int[] mapLabels;
 
     private Target(Builder b) {
         this.labels = b.labels.clone();
@@ -49,13 +61,14 @@ public final class Target {
         this.spacing = b.spacing.clone();
         this.mapOptions = b.mapOptions;
         this.cache = b.cache;
-        checkLabels();
+        this.ignoreLabel = b.ignoreLabel;
+        this.ignored = checkLabels();
         b.supplied.forEach((kind, map) -> {
             if (map.length != (long) batch * classes * height * width) {
                 throw new IllegalArgumentException("supplied " + kind + " map has " + map.length + " values but (B, C, H, W) = "
                         + Shape.str(shape()) + " needs " + (long) batch * classes * height * width);
             }
-            maps.put(MapSource.of(kind).key(), map.clone());
+            maps.put(MapSource.of(kind).key(), zeroIgnored(map.clone()));
         });
     }
 
@@ -79,6 +92,7 @@ public final class Target {
         private double[] spacing = {1.0, 1.0};
         private MapOptions mapOptions = MapOptions.defaults();
         private MapCache cache;
+        private int ignoreLabel = -1;
         private final Map<MapKind, float[]> supplied = new HashMap<>();
 
         private Builder(int[] labels, int batch, int height, int width, int classes) {
@@ -119,6 +133,19 @@ public final class Target {
         }
 
         /**
+         * Pixels labelled {@code label} are ignored: no class, no loss, zero gradient (nnU-Net v2's ignore
+         * label, whose value is the highest label, so at least {@code classes}).
+         */
+        public Builder ignoreLabel(int label) {
+            if (label < classes) {
+                throw new IllegalArgumentException("target: the ignore label must be at least the class count " + classes
+                        + " (nnU-Net v2 gives it the highest value), got " + label);
+            }
+            this.ignoreLabel = label;
+            return this;
+        }
+
+        /**
          * A map computed elsewhere, {@code (B, C, H, W)}, used instead of computing {@code kind} here (e.g. the
          * slices of a map computed on the whole 3D volume with its spacing). It is not carried to
          * {@link Target#resized} targets, whose maps are computed from their own labels.
@@ -134,18 +161,24 @@ public final class Target {
         }
     }
 
-    private void checkLabels() {
+    /** Validates the labels and returns how many pixels carry the ignore label. */
+    private int checkLabels() {
         int n = height * width;
+        int count = 0;
         for (int i = 0; i < labels.length; i++) {
             int label = labels[i];
-            if (label < 0 || label >= classes) {
+            if (ignoreLabel >= 0 && label == ignoreLabel) {
+                count++;
+            } else if (label < 0 || label >= classes) {
                 int b = i / n;
                 int h = (i % n) / width;
                 int w = i % width;
                 throw new IllegalArgumentException("target: label " + label + " at image " + b + ", pixel (" + h + ", " + w
-                        + ") is not a class index in [0, " + classes + ")");
+                        + ") is not a class index in [0, " + classes + ")"
+                        + (ignoreLabel >= 0 ? " nor the ignore label " + ignoreLabel : ""));
             }
         }
+        return count;
     }
 
     // ---- shape -----------------------------------------------------------------------------------
@@ -161,8 +194,52 @@ public final class Target {
     /** Pixel spacing along H and W. */
     public double[] spacing() { return spacing.clone(); }
     public MapOptions mapOptions() { return mapOptions; }
-    /** The labels, {@code (B, H, W)} row-major; shared, do not modify. */
+    /** The labels, {@code (B, H, W)} row-major, ignored pixels included; shared, do not modify. */
     public int[] labels() { return labels; }
+    /** The ignore label, or -1 when this target has none. */
+    public int ignoreLabel() { return ignoreLabel; }
+    /** How many pixels carry the ignore label. */
+    public int ignoredPixels() { return ignored; }
+    /** Whether any pixel is ignored. */
+    public boolean hasIgnored() { return ignored > 0; }
+
+    /** Whether pixel {@code i} of {@link #labels()} is ignored. */
+    public boolean isIgnored(int i) { return ignored > 0 && labels[i] == ignoreLabel; }
+
+    /** The labels maps are computed from: {@link #labels()} with ignored pixels as background (0). Shared. */
+    public int[] mapLabels() {
+        if (ignored == 0) return labels;
+        int[] out = mapLabels;
+        if (out == null) {
+            out = labels.clone();
+            for (int i = 0; i < out.length; i++) if (out[i] == ignoreLabel) out[i] = 0;
+            mapLabels = out;
+        }
+        return out;
+    }
+
+    /**
+     * 1 at pixels that count, 0 at ignored ones, {@code (B, 1, H, W)}: what the overlap losses multiply the
+     * softmax by (nnU-Net's loss mask). All ones when nothing is ignored.
+     */
+    public Tensor validTensor() {
+        float[] mask = new float[labels.length];
+        for (int i = 0; i < mask.length; i++) mask[i] = isIgnored(i) ? 0f : 1f;
+        return Tensor.of(mask, batch, 1, height, width);
+    }
+
+    /** Sets every channel of {@code bchw} to 0 at ignored pixels, in place; returns it. */
+    private float[] zeroIgnored(float[] bchw) {
+        if (ignored == 0) return bchw;
+        int n = pixels();
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < n; i++) {
+                if (labels[b * n + i] != ignoreLabel) continue;
+                for (int c = 0; c < classes; c++) bchw[(b * classes + c) * n + i] = 0f;
+            }
+        }
+        return bchw;
+    }
 
     /** The 2D grid of one image, with this target's spacing. */
     public Grid imageGrid() {
@@ -184,14 +261,17 @@ public final class Target {
 
     // ---- derived arrays ----------------------------------------------------------------------------
 
-    /** One-hot labels {@code (B, C, H, W)}: 1 in the channel of each pixel's class, 0 elsewhere. Shared. */
+    /** One-hot labels {@code (B, C, H, W)}: 1 in the channel of each pixel's class, 0 elsewhere (all 0 at ignored pixels). Shared. */
     public float[] oneHot() {
         float[] y = oneHot;
         if (y == null) {
             int n = pixels();
             y = new float[batch * classes * n];
             for (int b = 0; b < batch; b++) {
-                for (int i = 0; i < n; i++) y[(b * classes + labels[b * n + i]) * n + i] = 1f;
+                for (int i = 0; i < n; i++) {
+                    int label = labels[b * n + i];
+                    if (label != ignoreLabel) y[(b * classes + label) * n + i] = 1f;
+                }
             }
             oneHot = y;
         }
@@ -209,7 +289,7 @@ public final class Target {
         if (counts == null) {
             counts = new int[batch * classes];
             int n = pixels();
-            for (int i = 0; i < labels.length; i++) counts[(i / n) * classes + labels[i]]++;
+            for (int i = 0; i < labels.length; i++) if (labels[i] != ignoreLabel) counts[(i / n) * classes + labels[i]]++;
             classCounts = counts;
         }
         return counts[b * classes + c];
@@ -225,6 +305,7 @@ public final class Target {
         float[] z = maps.get(source.key());
         if (z == null) {
             z = source.compute(this);
+            if (ignored > 0) z = zeroIgnored(z.clone()); // a source may hand back a shared array
             if (z.length != (long) batch * classes * pixels()) {
                 throw new IllegalStateException("map source " + source.key() + " returned " + z.length
                         + " values for (B, C, H, W) = " + Shape.str(shape()));
@@ -248,7 +329,7 @@ public final class Target {
     /** Computes a map kind with this target's grid and cache and the given options. */
     float[] computeMap(MapKind kind, MapOptions options) {
         float[] out = new float[batch * classes * pixels()];
-        new MapBatch(cache).fill(kind, labels, batch, imageGrid(), classes, options, out);
+        new MapBatch(cache).fill(kind, mapLabels(), batch, imageGrid(), classes, options, out);
         return out;
     }
 
@@ -271,6 +352,7 @@ public final class Target {
             Builder b = builder(small, batch, newHeight, newWidth, classes)
                     .mapOptions(mapOptions)
                     .cache(cache);
+            b.ignoreLabel = ignoreLabel;
             b.spacing = new double[] {spacing[0] * height / newHeight, spacing[1] * width / newWidth};
             return b.build();
         });
@@ -279,6 +361,6 @@ public final class Target {
     @Override
     public String toString() {
         return "Target(B=" + batch + ", C=" + classes + ", H=" + height + ", W=" + width + ", spacing="
-                + Arrays.toString(spacing) + ")";
+                + Arrays.toString(spacing) + (ignored > 0 ? ", ignored=" + ignored : "") + ")";
     }
 }

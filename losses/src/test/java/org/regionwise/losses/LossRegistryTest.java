@@ -39,6 +39,17 @@ class LossRegistryTest {
         LossFixtures.checkGradients(loss, LossFixtures.logitsFor(loss, r, target), target);
     }
 
+    @Test
+    void aTypoGetsADidYouMean() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LossRegistry.create("rwr"));
+        assertTrue(e.getMessage().startsWith("unknown loss 'rwr' (did you mean 'rrw'?); valid names: rrw, "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> LossRegistry.create("gradual-ce-rwr"));
+        assertTrue(e.getMessage().contains("(did you mean 'gradual-ce-rrw'?)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> LossRegistry.create("completely-unrelated-name"));
+        assertTrue(!e.getMessage().contains("did you mean"), e.getMessage());
+        assertEquals(3, LossRegistry.editDistance("kitten", "sitting"));
+    }
+
     /**
      * The NaN policy: saturated logits (softmax exactly 0 and 1), all-background images and classes absent
      * from an image give finite values and finite gradients for every loss.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.demo.Demo;
+import org.regionwise.experiments.demo.DemoPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -22,16 +23,16 @@ import picocli.CommandLine.Spec;
                 + "generated phantom) for about 10 minutes, validate on the held-out hemisphere, print Dice and HD95 per class "
                 + "and write report.md, figures and the checkpoint to --out.")
 final class DemoCommand implements Callable<Integer> {
-    static final double MINUTES = 10;
-    static final double QUICK_MINUTES = 2;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "About " + "2" + " minutes instead of 10.")
+    @Option(names = "--quick", description = DemoPlan.QUICK_EPOCHS + " epochs (about 2 minutes on 2 cores) instead of "
+            + DemoPlan.FULL_EPOCHS + " (about 10).")
     boolean quick;
 
-    @Option(names = "--minutes", paramLabel = "M", description = "The whole demo's time budget in minutes (default: 10, or 2 with --quick).")
+    @Option(names = "--minutes", paramLabel = "M", description = "Safety stop: end training after M minutes even if epochs"
+            + " remain (default: 30, or 6 with --quick); the epoch count does not depend on it.")
     Double minutes;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo", description = "Run folder (default: ${DEFAULT-VALUE}).")
@@ -45,12 +46,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        double budget = minutes != null ? minutes : quick ? QUICK_MINUTES : MINUTES;
-        if (!(budget > 0) || Double.isInfinite(budget)) throw usage("--minutes must be positive, got " + budget);
+        if (minutes != null && (!(minutes > 0) || Double.isInfinite(minutes))) throw usage("--minutes must be positive, got " + minutes);
         threads.validate(spec);
         int threadCount = threads.count();
         ComputeBackends.install(ComputeBackends.CPU, threadCount);
-        return new Demo(budget, out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        return new Demo(DemoPlan.of(quick, minutes), out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private ParameterException usage(String message) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import org.regionwise.experiments.io.AtomicFile;
 
 /**
- * {@code regionwise metrics}: Dice, Hausdorff, HD95 (pooled and directed), ASSD per class of a
+ * {@code regionwise metrics}: Dice, Hausdorff, HD95 (MONAI's symmetric, and MedPy's pooled), ASSD per class of a
  * predicted label volume against a reference, printed as JSON ({@link MetricsJson#volume}).
  *
  * <p>Distances are in mm with the reference's voxel size. The two files must lie on one grid: same
@@ -33,7 +33,7 @@ import org.regionwise.experiments.io.AtomicFile;
  * (so its slice faces do not count as surface). The JSON lists dims and spacing row-major: (z, y, x).
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compute Dice, Hausdorff, HD95 (pooled and directed) and ASSD per class between two label "
+        description = "Compute Dice, Hausdorff, HD95 (MONAI's symmetric, and MedPy's pooled) and ASSD per class between two label "
                 + "volumes on the same grid; prints JSON, distances in mm.")
 final class MetricsCommand implements Callable<Integer> {
     /** Voxel sizes are stored as float: equal within this relative tolerance counts as equal. */

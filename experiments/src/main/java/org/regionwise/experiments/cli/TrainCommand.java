@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.experiments.data.SplitCoverage;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
@@ -47,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Option(names = "--fold", paramLabel = "K",
+            description = "Train on fold K (0-4) of the folder's splits_final.json, nnU-Net's folds; the file is written on"
+                    + " first use and reused after. Replaces --validation-fraction.")
+    Integer fold;
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "rrw",
             description = "Loss name, see 'regionwise losses' (default: ${DEFAULT-VALUE}).")
@@ -99,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     BackendOptions backend;
 
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
-    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--loss", "--epochs",
+    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--fold", "--loss", "--epochs",
             "--steps-per-epoch", "--batch", "--lr", "--seed", "--levels", "--base-filters", "--validate-every", "--no-augment");
 
     @Override
@@ -119,13 +125,15 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSpec spec0 = previous != null ? previous.data() : null;
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
+                : fold != null ? TrainingDataLoader.loadFold(data.location(), fold)
                 : TrainingDataLoader.load(data.data, data.scale, data.validationFraction);
         warnAboutData(dataset);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
-                : TrainingDataLoader.describe(dataset, data.location(), data.scale, data.validationFraction, network);
+                : TrainingDataLoader.describe(dataset, data.location(), data.scale, data.validationFraction,
+                        fold == null ? -1 : fold, network);
 
         TrainingSetup setup = TrainingSetup.builder(network, options, dataSpec, dataset.train(), dataset.validation(), checkpointFile)
                 .progress(Progress.forConsole(stdout))
@@ -186,6 +194,15 @@ final class TrainCommand implements Callable<Integer> {
             throw usage("--base-filters must be in 1.." + UNet2dConfig.NNUNET_MAX_FILTERS_2D + ", got " + baseFilters);
         }
         data.validate(spec);
+        if (fold != null) {
+            if (DataSpec.DEFAULT.equals(data.data)) {
+                throw usage("--fold applies to nnU-Net raw folders; the default data set splits by hemisphere");
+            }
+            if (fold < 0) throw usage("--fold must be >= 0, got " + fold);
+            if (spec.commandLine().getParseResult().hasMatchedOption("--validation-fraction")) {
+                throw usage("--fold and --validation-fraction both choose the split; give one");
+            }
+        }
         return options;
     }
 
@@ -199,9 +216,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void warnAboutData(TrainingData dataset) {
+        PrintWriter err = spec.commandLine().getErr();
         if (dataset.source().hasWarning()) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
+            err.println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
         }
+        for (String line : SplitCoverage.warnings(dataset)) err.println(spec.qualifiedName() + ": " + line);
+        err.flush();
     }
 
     private ParameterException usage(String message) {

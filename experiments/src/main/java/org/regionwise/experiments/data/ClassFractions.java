@@ -22,6 +22,26 @@ public final class ClassFractions {
         }
     }
 
+    /**
+     * As {@link #count}, but a label equal to {@code counts.length} is nnU-Net v2's ignore label (the highest
+     * id, one past the classes): it is counted apart and returned.
+     */
+    public static long countIgnoring(int[] labels, long[] counts) {
+        long ignored = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l == counts.length) {
+                ignored++;
+            } else if (l < 0 || l > counts.length) {
+                throw new IllegalArgumentException("label " + l + " at index " + i + " is outside 0.." + (counts.length - 1)
+                        + " (and is not the ignore label " + counts.length + ")");
+            } else {
+                counts[l]++;
+            }
+        }
+        return ignored;
+    }
+
     /** Each count over the total; all zeros when there is nothing. */
     public static double[] fractions(long[] counts) {
         long total = 0;

@@ -26,14 +26,26 @@ import org.regionwise.experiments.io.JsonFormatException;
  * @param classNames   one name per class, index = label value
  * @param numTraining  the declared number of training cases
  * @param fileEnding   ".nii.gz" or ".nii"
+ * @param ignoreLabel  nnU-Net v2's {@code "ignore"} label id (always {@code classNames.size()}, the highest), or -1:
+ *                     voxels with it belong to no class, are left out of the loss and of the metrics
  */
 public record NnUnetDatasetJson(String name, List<String> channelNames, List<String> classNames, int numTraining,
-                                String fileEnding) {
+                                String fileEnding, int ignoreLabel) {
 
     /** Copies the lists. */
     public NnUnetDatasetJson {
         channelNames = List.copyOf(channelNames);
         classNames = List.copyOf(classNames);
+    }
+
+    /** A data set without an ignore label. */
+    public NnUnetDatasetJson(String name, List<String> channelNames, List<String> classNames, int numTraining, String fileEnding) {
+        this(name, channelNames, classNames, numTraining, fileEnding, -1);
+    }
+
+    /** Whether dataset.json declares an ignore label. */
+    public boolean hasIgnoreLabel() {
+        return ignoreLabel >= 0;
     }
 
     /**
@@ -57,7 +69,15 @@ public record NnUnetDatasetJson(String name, List<String> channelNames, List<Str
 
         Object labels = json.get("labels");
         if (labels == null) throw new DatasetFormatException(source, "missing \"labels\"");
-        List<String> classNames = classNames(labels, source);
+        List<String> named = classNames(labels, source);
+        // nnU-Net v2: a label called "ignore" must have the highest id; it is no class.
+        int ignore = named.indexOf("ignore");
+        if (ignore >= 0 && ignore != named.size() - 1) {
+            throw new DatasetFormatException(source, "the \"ignore\" label must have the highest id (nnU-Net v2), but it has "
+                    + ignore + " of 0.." + (named.size() - 1));
+        }
+        List<String> classNames = ignore >= 0 ? named.subList(0, ignore) : named;
+        if (ignore >= 0 && classNames.size() < 2) throw new DatasetFormatException(source, "\"labels\" needs background and at least one class besides \"ignore\"");
 
         Object n = json.get("numTraining");
         if (!(n instanceof Double d) || d != Math.rint(d) || d < 1 || d > Integer.MAX_VALUE) {
@@ -72,7 +92,7 @@ public record NnUnetDatasetJson(String name, List<String> channelNames, List<Str
         Path folder = file.toAbsolutePath().getParent();
         String fallback = folder == null || folder.getFileName() == null ? "dataset" : folder.getFileName().toString();
         return new NnUnetDatasetJson(name instanceof String s ? s : fallback, channelNames, classNames,
-                (int) Math.rint(d), (String) ending);
+                (int) Math.rint(d), (String) ending, ignore);
     }
 
     /** {"0": "T2", "1": "ADC"} -> [T2, ADC]: keys must be exactly 0..n-1. */

@@ -55,13 +55,49 @@ public final class NnUnetRawDataset {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("the validation fraction must be in [0, 1), got " + validationFraction);
         }
+        NnUnetDatasetJson json = readJson(folder);
+        List<String> cases = checkedCaseIds(folder, json);
+        boolean[] isValidation = new boolean[cases.size()];
+        for (int i : validationCases(cases.size(), validationFraction)) isValidation[i] = true;
+        String why = cases.size() < 2 ? "only one case: no validation split"
+                : validationFraction == 0 ? "validation fraction 0: no validation split (nothing is validated, no checkpoint_best)" : "";
+        return load(folder, json, cases, isValidation, "evenly spread", why);
+    }
+
+    /**
+     * Loads {@code folder} split as fold {@code fold} of its {@code splits_final.json}, which is written first
+     * when absent ({@link NnUnetSplits}). Cases the fold lists in neither part are not loaded.
+     */
+    public static TrainingData loadFold(Path folder, int fold) throws IOException {
+        NnUnetDatasetJson json = readJson(folder);
+        List<String> all = checkedCaseIds(folder, json);
+        NnUnetSplits.Chosen chosen = NnUnetSplits.choose(folder, all, fold);
+        List<String> cases = new ArrayList<>(chosen.fold().train());
+        cases.addAll(chosen.fold().val());
+        java.util.Collections.sort(cases);
+        boolean[] isValidation = new boolean[cases.size()];
+        for (int c = 0; c < cases.size(); c++) isValidation[c] = chosen.fold().val().contains(cases.get(c));
+        return load(folder, json, cases, isValidation, chosen.origin(),
+                chosen.fold().val().isEmpty() ? "fold " + fold + " validates no case" : "");
+    }
+
+    private static NnUnetDatasetJson readJson(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) throw new NoSuchFileException(folder.toString(), null, "not a folder");
-        NnUnetDatasetJson json = NnUnetDatasetJson.read(folder.resolve("dataset.json"));
+        return NnUnetDatasetJson.read(folder.resolve("dataset.json"));
+    }
+
+    private static List<String> checkedCaseIds(Path folder, NnUnetDatasetJson json) throws IOException {
         List<String> cases = caseIds(folder, json.fileEnding());
         if (cases.size() != json.numTraining()) {
             throw new DatasetFormatException(folder.resolve("dataset.json").toString(), "numTraining is " + json.numTraining()
                     + " but labelsTr holds " + cases.size() + " label file(s) ending in " + json.fileEnding());
         }
+        return cases;
+    }
+
+    /** Loads {@code cases} of {@code folder}, those marked in {@code isValidation} as the validation split. */
+    private static TrainingData load(Path folder, NnUnetDatasetJson json, List<String> cases, boolean[] isValidation,
+                                     String splitOrigin, String noValidation) throws IOException {
 
         // Headers first: the slicing axis depends on every case's spacing.
         int[][] sizes = new int[cases.size()][];
@@ -74,8 +110,6 @@ public final class NnUnetRawDataset {
         }
         int axis = SliceAxis.forDataset(sizes, spacings);
 
-        boolean[] isValidation = new boolean[cases.size()];
-        for (int i : validationCases(cases.size(), validationFraction)) isValidation[i] = true;
         List<Slice> train = new ArrayList<>(), validation = new ArrayList<>();
         List<String> trainIds = new ArrayList<>(), validationIds = new ArrayList<>();
         for (int c = 0; c < cases.size(); c++) {
@@ -88,12 +122,12 @@ public final class NnUnetRawDataset {
         List<String> details = new ArrayList<>();
         details.add("layout: nnU-Net raw, " + cases.size() + " case(s), file ending " + json.fileEnding());
         details.add("slicing: along " + SliceAxis.name(axis) + " (the lowest resolution of the median spacing; volumes not resampled)");
-        details.add(String.format(Locale.ROOT, "split: validation = %d of %d cases, evenly spread (%s); train = %s",
-                validationIds.size(), cases.size(), validationIds.isEmpty() ? "none" : String.join(", ", validationIds),
+        details.add(String.format(Locale.ROOT, "split: validation = %d of %d cases, %s (%s); train = %s",
+                validationIds.size(), cases.size(), splitOrigin, validationIds.isEmpty() ? "none" : String.join(", ", validationIds),
                 String.join(", ", trainIds)));
         details.add("normalisation: z-score per case and channel over the whole volume");
         DatasetSource source = new DatasetSource(json.name() + " (nnU-Net raw)", DatasetSource.Kind.NNUNET_RAW, List.of(folder),
-                validationIds.isEmpty() ? "only one case: no validation split" : "");
+                validationIds.isEmpty() ? noValidation : "");
         return new TrainingData(source,
                 new SliceDataset("train", train, json.classNames(), json.channelNames(), axis),
                 new SliceDataset("validation", validation, json.classNames(), json.channelNames(), axis),
@@ -148,7 +182,7 @@ public final class NnUnetRawDataset {
             }
             channels[c] = image.data();
         }
-        int[] labels = labelsOf(label, labelPath, dims, json.classNames().size());
+        int[] labels = labelsOf(label, labelPath, dims, json.classNames().size(), json.ignoreLabel());
         return new Volume(id, dims[0], dims[1], dims[2], spacing, channels, labels);
     }
 
@@ -156,16 +190,17 @@ public final class NnUnetRawDataset {
         return folder.resolve("labelsTr").resolve(id + json.fileEnding());
     }
 
-    /** Integer labels in 0..classes-1, or an error naming the file, the value and the voxel. */
-    private static int[] labelsOf(NiftiImage image, Path file, int[] dims, int classes) throws DatasetFormatException {
+    /** Integer labels in 0..classes-1 (or the ignore label), or an error naming the file, the value and the voxel. */
+    private static int[] labelsOf(NiftiImage image, Path file, int[] dims, int classes, int ignore) throws DatasetFormatException {
         float[] v = image.data();
         int[] labels = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             double r = Math.rint(v[i]);
-            if (!(Math.abs(v[i] - r) <= 1e-3) || r < 0 || r >= classes) {
+            if (!(Math.abs(v[i] - r) <= 1e-3) || r < 0 || (r >= classes && r != ignore)) {
                 int x = i % dims[0], y = i / dims[0] % dims[1], z = i / (dims[0] * dims[1]);
                 throw new DatasetFormatException(file.toString(), "voxel (" + x + ", " + y + ", " + z + ") holds " + v[i]
-                        + ", but dataset.json defines " + classes + " classes (labels 0.." + (classes - 1) + ")");
+                        + ", but dataset.json defines " + classes + " classes (labels 0.." + (classes - 1) + ")"
+                        + (ignore >= 0 ? " and the ignore label " + ignore : ""));
             }
             labels[i] = (int) r;
         }

@@ -21,6 +21,8 @@ public final class SliceDataset {
     private final List<String> channelNames;
     private final int sliceAxis;
     private final long[] classCounts;
+    /** Voxels with nnU-Net v2's ignore label (the class count), which no class owns. */
+    private long ignored;
 
     /**
      * @param name         what this split is, e.g. "train" (for messages and descriptions)
@@ -46,7 +48,7 @@ public final class SliceDataset {
                         + s.channels() + " channels, the data set " + channelNames.size());
             }
             try {
-                ClassFractions.count(s.label(), classCounts);
+                ignored += ClassFractions.countIgnoring(s.label(), classCounts);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(name + ": slice " + s.volumeId() + "[" + s.sliceIndex() + "]: "
                         + e.getMessage(), e);
@@ -97,6 +99,9 @@ public final class SliceDataset {
     /** Pixels of each class over all slices. */
     public long[] classCounts() { return classCounts.clone(); }
 
+    /** Voxels carrying the ignore label, label value {@link #classCount()}: in no class, no loss, no metric. */
+    public long ignoredVoxels() { return ignored; }
+
     /** Fraction of pixels of each class over all slices (sums to 1 unless empty). */
     public double[] classFractions() { return ClassFractions.fractions(classCounts); }
 
@@ -117,6 +122,7 @@ public final class SliceDataset {
 
     /** One line: name, slices, volumes, shape, class fractions. */
     public String summary() {
+        if (slices.isEmpty()) return name + ": none";
         int minH = slices.stream().mapToInt(Slice::height).min().orElse(0);
         int minW = slices.stream().mapToInt(Slice::width).min().orElse(0);
         String shape = minH == maxHeight() && minW == maxWidth()

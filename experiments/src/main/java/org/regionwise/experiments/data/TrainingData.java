@@ -38,10 +38,12 @@ public record TrainingData(DatasetSource source, SliceDataset train, SliceDatase
         return train.channels();
     }
 
-    /** A multi-line report: source (and its warning), files, details, classes, splits with class fractions. */
+    /**
+     * A multi-line report: source, files, details, classes, splits with class fractions. The source's warning is
+     * not repeated here: every command prints it once, on stderr.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
-        if (source.hasWarning()) s.append("WARNING: ").append(source.warning()).append('\n');
         s.append("data set: ").append(source.name()).append(source.isPhantom() ? " (generated phantom, not real data)" : "").append('\n');
         for (var f : source.files()) s.append("  file: ").append(f).append('\n');
         for (String line : details) s.append(line).append('\n');

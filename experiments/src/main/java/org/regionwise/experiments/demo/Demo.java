@@ -17,10 +17,9 @@ import org.regionwise.layers.UNet2dConfig;
 import org.regionwise.maps.MapOptions;
 import org.regionwise.experiments.eval.Evaluation;
 import org.regionwise.experiments.eval.ResultsTable;
-import org.regionwise.experiments.predict.SlicePredictor;
-import org.regionwise.experiments.predict.VolumeSegmentation;
 import org.regionwise.experiments.progress.Progress;
 import org.regionwise.experiments.progress.ProgressText;
+import org.regionwise.experiments.train.NeverPredicted;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.StopReason;
 import org.regionwise.experiments.train.Trainer;
@@ -34,19 +33,17 @@ import org.regionwise.experiments.train.TrainingSetup;
  * hemisphere) for a few minutes, validate on the held-out right hemisphere, print a per-class table and
  * write a run folder with the checkpoint, history, metrics, pictures and {@code report.md}.
  *
- * <p>The epoch count is fitted to the time budget from a short measurement on this machine
- * ({@link DemoCalibration}, {@link DemoPlan}), so a faster machine trains longer; the plan and the
- * equivalent {@code regionwise train} command are printed, and that command reproduces the run's
- * weights exactly (the demo itself is a {@code train} run with those settings).
+ * <p>The epoch count is fixed per mode ({@link DemoPlan}), so the weights do not depend on the machine's
+ * speed; the clock is a safety stop only. The equivalent {@code regionwise train} command is printed and
+ * reproduces the run's weights exactly (the demo itself is a {@code train} run with those settings), and a
+ * run cut short by the safety stop can be continued with {@code regionwise train --resume --out DIR}.
  *
- * @param minutes the whole demo's budget: loading, calibration, training, evaluation and report
+ * @param plan    epochs, validation interval and safety stop
  * @param out     the run folder
  * @param seed    the training seed
  * @param threads CPU threads (recorded in the report; the backend is installed by the caller)
  */
-public record Demo(double minutes, Path out, long seed, int threads) {
-    /** Time kept back from training for the final evaluation (3D metrics) and the report. */
-    static final double END_RESERVE_SECONDS = 10;
+public record Demo(DemoPlan plan, Path out, long seed, int threads) {
 
     /** Runs the demo; returns the process exit code (0, or 1 when training diverged). */
     public int run(PrintWriter stdout, PrintWriter stderr) throws IOException {
@@ -64,43 +61,33 @@ public record Demo(double minutes, Path out, long seed, int threads) {
         long loaded = System.nanoTime();
         report.timing("loading the data", Duration.ofNanos(loaded - t0));
 
-        // Epoch 0 runs before the plan: it times this machine on the real data (and warms up the JIT), and
-        // since its learning rate is lr0 whatever the epoch count, the count can be set afterwards exactly.
         Path checkpoint = out.resolve("checkpoint.npz");
         Files.deleteIfExists(checkpoint); // a demo always starts afresh
-        double budget = minutes * 60;
+        Files.deleteIfExists(out.resolve("checkpoint_best.npz"));
         DemoProgress progress = new DemoProgress(Progress.forConsole(stdout));
-        TrainingOptions provisional = new DemoPlan(DemoPlan.MAX_EPOCHS, 1, budgetLeft(t0, budget), Double.NaN, Double.NaN)
-                .options(seed);
-        TrainingSetup setup = TrainingSetup.builder(network, provisional, data, dataset.train(), dataset.validation(), checkpoint)
+        TrainingOptions options = plan.options(seed);
+        TrainingSetup setup = TrainingSetup.builder(network, options, data, dataset.train(), dataset.validation(), checkpoint)
                 .progress(progress).mapOptions(mapOptions).build();
         Trainer trainer = Trainer.start(setup);
         int stepsPerEpoch = trainer.stepsPerEpoch();
-        stdout.printf(Locale.ROOT, "epoch 1 times this machine (%d steps of batch %d), then the epoch count is fitted to the budget%n",
-                stepsPerEpoch, DemoPlan.BATCH);
-        TrainingResult result = trainer.run(1);
-        if (result.reason() == StopReason.EPOCH_LIMIT) { // else the budget ran out (or the loss diverged) in epoch 1
-            long v0 = System.nanoTime(); // a second, warm validation pass: the first one also compiled the inference path
-            VolumeSegmentation.predictAll(dataset.validation(), new SlicePredictor(trainer.model(), DemoPlan.BATCH));
-            double validationSeconds = Math.min((System.nanoTime() - v0) / 1e9, result.history().last().validationSeconds());
-            DemoPlan plan = DemoPlan.fit(budgetLeft(t0, budget).toMillis() / 1000.0, stepsPerEpoch, progress.secondsPerStep(),
-                    validationSeconds);
-            int epochs = Math.min(DemoPlan.MAX_EPOCHS, 1 + plan.epochs());
-            trainer = trainer.withEpochs(epochs, plan.validateEvery(), budgetLeft(t0, budget));
-            progress.planned(epochs);
-            stdout.printf(Locale.ROOT, "plan: %.3f s per step, %.1f s per validation -> %d epochs (about %s), validation every %d%n",
-                    plan.secondsPerStep(), validationSeconds, epochs,
-                    ProgressText.duration(epochs * stepsPerEpoch * plan.secondsPerStep()), plan.validateEvery());
-            stdout.println("the same run: " + equivalentCommand(trainer.options()));
-            result = trainer.run();
-        }
+        progress.planned(plan.epochs());
+        stdout.printf(Locale.ROOT, "plan: %d epochs of %d steps (batch %d), validation every %d; safety stop after %s of training%n",
+                plan.epochs(), stepsPerEpoch, DemoPlan.BATCH, plan.validateEvery(),
+                ProgressText.duration(plan.safetyStop().toSeconds()));
+        stdout.println("the same run: " + equivalentCommand(options));
+        TrainingResult result = trainer.run();
         long trained = System.nanoTime();
-        TrainingOptions options = trainer.options();
-        report.timing(String.format(Locale.ROOT, "training (%d epochs, epoch 1 timing the machine)", result.history().size()),
-                Duration.ofNanos(trained - loaded));
-        if (!result.ok()) {
+        String epochs = epochsTrained(result, options);
+        report.timing("training (" + epochs + ")", Duration.ofNanos(trained - loaded));
+        if (result.reason() == StopReason.NON_FINITE_LOSS) {
             stderr.println("regionwise demo: error: " + result.message());
             return 1;
+        }
+        String continueHint = "";
+        if (result.reason() == StopReason.TIME_BUDGET) {
+            continueHint = "the safety stop ended training after " + epochs + "; evaluating that model. To train on: "
+                    + continueCommand();
+            stderr.println("regionwise demo: warning: " + continueHint);
         }
 
         Evaluation evaluation = Evaluation.run(trainer.model(), dataset.validation(), DemoPlan.BATCH);
@@ -108,7 +95,7 @@ public record Demo(double minutes, Path out, long seed, int threads) {
         evaluation.writeCsv(out.resolve("metrics.csv"), dataset.classNames());
         long evaluated = System.nanoTime();
         report.timing("evaluation (3D metrics on the validation hemisphere)", Duration.ofNanos(evaluated - trained));
-        stdout.printf(Locale.ROOT, "%nvalidation (%s, held out): per-class Dice and HD95 (mm, pooled as MedPy/nnU-Net)%n",
+        stdout.printf(Locale.ROOT, "%nvalidation (%s, held out): per-class Dice and HD95 pooled (mm, MedPy's hd95)%n",
                 String.join(", ", evaluation.metrics().keySet()));
         stdout.print(ResultsTable.format(evaluation.summary(), dataset.classNames()));
 
@@ -120,17 +107,18 @@ public record Demo(double minutes, Path out, long seed, int threads) {
                 .setting("loss", options.lossName() + " (with deep supervision)")
                 .setting("network", String.format(Locale.ROOT, "2D U-Net, %d levels, %d base filters, %,d parameters",
                         network.levels(), network.baseFilters(), trainer.model().parameterCount()))
-                .setting("epochs", options.epochs() + " of " + stepsPerEpoch + " steps (fitted to the budget)")
+                .setting("epochs", epochs + ", " + stepsPerEpoch + " steps each (fixed for --quick / the full demo)")
                 .setting("batch", options.batchSize())
                 .setting("optimiser", "Adam, lr " + options.learningRate() + " with poly decay (1 - e/E)^0.9, weight decay "
                         + options.weightDecay())
                 .setting("seed", options.seed())
                 .setting("threads", threads)
-                .setting("budget", minutes + " min")
+                .setting("safety stop", ProgressText.duration(plan.safetyStop().toSeconds()) + " of training")
                 .setting("reproduce", "`" + equivalentCommand(options) + "`");
         evaluation.metrics().forEach(report::evaluated);
         DemoReport.notes(result, warning).forEach(report::note);
         if (!missed.isEmpty()) report.note(missed);
+        if (!continueHint.isEmpty()) report.note(continueHint);
         DemoReport.drawFigures(out, report, result.history(), evaluation, dataset.classNames());
         report.timing("figures", Duration.ofNanos(System.nanoTime() - evaluated));
         Path written = DemoReport.write(out, report.build());
@@ -139,14 +127,7 @@ public record Demo(double minutes, Path out, long seed, int threads) {
         return 0;
     }
 
-    /**
-     * A remark on foreground classes the model never predicts, or "". The likely cause is the RW loss
-     * itself: its gradient at a pixel is scaled by the softmax of the pixel's true class (SPEC.md 1), so a
-     * small class whose probability collapses early, while the many pixels outside it push it down,
-     * recovers slowly, more so at a high learning rate. Measured on this data set (batch 8, lr 3e-3, seed 0): cross entropy reached a
-     * validation Dice of 0.69 on deep grey matter (1.3% of the voxels) after 10 epochs; RRW stayed at 0
-     * for 40.
-     */
+    /** A remark on foreground classes the model never predicts ({@link NeverPredicted}), or "". */
     static String missedClasses(Evaluation evaluation, List<String> classNames) {
         List<String> missed = new ArrayList<>();
         for (var s : evaluation.summary()) {
@@ -154,18 +135,18 @@ public record Demo(double minutes, Path out, long seed, int threads) {
                 missed.add(classNames.get(s.classIndex()));
             }
         }
-        if (missed.isEmpty()) return "";
-        return String.join(", ", missed) + (missed.size() == 1 ? " was" : " were") + " never predicted. The RW gradient at a"
-                + " pixel is scaled by the softmax of its true class, so a small class whose probability collapses early"
-                + " recovers slowly. A lower learning rate (--lr, the paper uses 1e-4) or a longer run (--minutes) may"
-                + " still learn it; a loss that starts as cross entropy ('regionwise train --loss gradual-ce-rrw', the"
-                + " paper's Sec. 4.4) learns it sooner.";
+        return NeverPredicted.sentence(missed);
     }
 
-    /** What is left of the demo's budget for training: the end of the budget less the time kept for evaluation. */
-    private static Duration budgetLeft(long t0, double budgetSeconds) {
-        double left = budgetSeconds - (System.nanoTime() - t0) / 1e9 - END_RESERVE_SECONDS;
-        return Duration.ofMillis(Math.max(1000, Math.round(left * 1000)));
+    /** "30 epochs", or "12 of 30 epochs" when training stopped early: the one wording stdout and the report use. */
+    static String epochsTrained(TrainingResult result, TrainingOptions options) {
+        int done = result.history().size();
+        return done == options.epochs() ? done + " epochs" : done + " of " + options.epochs() + " epochs";
+    }
+
+    /** The command that continues this demo's run from its checkpoint. */
+    String continueCommand() {
+        return "./regionwise train --resume --out " + out;
     }
 
     /** The {@code regionwise train} command that trains the same weights. */

@@ -62,19 +62,39 @@ final class DemoReport {
             int[] prediction = Arrays.copyOfRange(volume.prediction(), k * plane, (k + 1) * plane);
             Path png = dir.resolve(String.format(Locale.ROOT, "overlay_%d_%s.png", c, fileName(classNames.get(c))));
             float[] firstChannel = Arrays.copyOf(s.image(), plane);
-            OverlayImage.write(png, new OverlaySlice(s.height(), s.width(), firstChannel, s.label(), prediction));
-            report.figure(String.format(Locale.ROOT, "Validation volume %s, slice %d (most %s): truth | prediction",
-                    volume.volumeId(), s.sliceIndex(), classNames.get(c)), png);
+            int h = s.height(), w = s.width();
+            OverlayImage.write(png, new OverlaySlice(h, w, flipRows(firstChannel, h, w), flipRows(s.label(), h, w),
+                    flipRows(prediction, h, w)), classNames);
+            report.figure(String.format(Locale.ROOT, "Validation volume %s, slice %d (most %s): truth | prediction,"
+                    + " anterior at the top", volume.volumeId(), s.sliceIndex(), classNames.get(c)), png);
         }
         int k = largestSlice(volume, 1, plane);
         Slice s = volume.slices().get(k);
         Grid grid = new Grid(new int[] {s.height(), s.width()}, new double[] {s.dy(), s.dx()});
         float[] map = RegionMaps.compute(MapKind.RRW, s.label(), grid, classNames.size(), MapOptions.defaults());
         Path png = dir.resolve(RRW_MAP);
-        MapImage.write(png, MapImage.channel(map, 1, s.height(), s.width()), s.height(), s.width(),
+        MapImage.write(png, flipRows(MapImage.channel(map, 1, s.height(), s.width()), s.height(), s.width()), s.height(), s.width(),
                 "RRW map, channel " + classNames.get(1) + ", slice " + s.sliceIndex());
         report.figure("The RRW map of the " + classNames.get(1) + " channel on validation slice " + s.sliceIndex()
-                + ": -d/max d inside the class (blue), 1 outside (red)", png);
+                + ": -d/max d inside the class (blue), 1 outside (red), anterior at the top", png);
+    }
+
+    /**
+     * The rows of an {@code h x w} plane in reverse order. The demo's slices are axial with rows along NIfTI y,
+     * which grows towards anterior in the templates' RAS orientation, so row 0 is the back of the head; drawn
+     * reversed, anterior is at the top, as radiology displays an axial slice.
+     */
+    static float[] flipRows(float[] plane, int h, int w) {
+        float[] out = new float[plane.length];
+        for (int r = 0; r < h; r++) System.arraycopy(plane, r * w, out, (h - 1 - r) * w, w);
+        return out;
+    }
+
+    /** As {@link #flipRows(float[], int, int)} for labels. */
+    static int[] flipRows(int[] plane, int h, int w) {
+        int[] out = new int[plane.length];
+        for (int r = 0; r < h; r++) System.arraycopy(plane, r * w, out, (h - 1 - r) * w, w);
+        return out;
     }
 
     /** Writes {@code dir/report.md} and returns it. */

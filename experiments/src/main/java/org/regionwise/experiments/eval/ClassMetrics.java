@@ -4,8 +4,7 @@ package org.regionwise.experiments.eval;
  * Overlap and surface-distance metrics of one class in one volume, prediction against reference.
  * Distances are in the grid's spacing units (millimetres for NIfTI volumes).
  *
- * <p>Definitions (MedPy's {@code binary.dc/hd/hd95/assd}, with nnU-Net's and MONAI's variants where
- * they differ):
+ * <p>Definitions (MedPy's {@code binary.dc/hd/hd95/assd} and MONAI's metrics; each name says whose):
  * <ul>
  *   <li>{@code dice = 2 |P & R| / (|P| + |R|)}.</li>
  *   <li>Surfaces {@code S_P}, {@code S_R}: the mask voxels with a neighbour (under the chosen
@@ -15,9 +14,11 @@ package org.regionwise.experiments.eval;
  *       {@code d_RP}.</li>
  *   <li>{@code hausdorff = max(max d_PR, max d_RP)}.</li>
  *   <li>{@code hd95Pooled}: the 95th percentile (numpy's linear interpolation) of {@code d_PR} and
- *       {@code d_RP} pooled into one sample: MedPy's {@code hd95}, used by nnU-Net.</li>
- *   <li>{@code hd95Directed = max(P95(d_PR), P95(d_RP))}: MONAI's
- *       {@code compute_hausdorff_distance(percentile=95)}.</li>
+ *       {@code d_RP} pooled into one sample: MedPy's {@code hd95} (nnU-Net v1's evaluation module offers it; nnU-Net v2's
+ *       reports no HD95). JSON {@code hd95_pooled}.</li>
+ *   <li>{@code hd95 = max(P95(d_PR), P95(d_RP))}: MONAI's symmetric
+ *       {@code compute_hausdorff_distance(percentile=95, directed=False)}, the usual "HD95". JSON {@code hd95}.
+ *       (MONAI's {@code directed=True} is the one-way {@code P95(d_PR)}, which is not reported.)</li>
  *   <li>{@code assd = (mean d_PR + mean d_RP) / 2}: MedPy's {@code assd}, the mean of the two
  *       average surface distances, each surface weighing one half whatever its size.</li>
  *   <li>{@code assdPooled = (sum d_PR + sum d_RP) / (|S_P| + |S_R|)}: MONAI's symmetric
@@ -25,7 +26,7 @@ package org.regionwise.experiments.eval;
  *       {@code assd} when both surfaces have as many voxels.</li>
  * </ul>
  * Only these relations hold in general: {@code hd95Pooled <= hausdorff},
- * {@code hd95Directed <= hausdorff}, {@code assd <= hausdorff}, {@code assdPooled <= hausdorff}.
+ * {@code hd95 <= hausdorff}, {@code assd <= hausdorff}, {@code assdPooled <= hausdorff}.
  * Neither HD95 bounds the other.
  *
  * <p>Undefined values (see {@link ClassStatus}) are NaN: Dice when both masks are empty, every
@@ -38,14 +39,15 @@ package org.regionwise.experiments.eval;
  * @param referenceVoxels  voxels of the class in the reference
  * @param dice             Dice similarity coefficient in [0, 1]; NaN when both are empty
  * @param hausdorff        Hausdorff distance; NaN unless OK
- * @param hd95Pooled       pooled 95th-percentile Hausdorff distance (MedPy, nnU-Net); NaN unless OK
- * @param hd95Directed     max of the directed 95th percentiles (MONAI); NaN unless OK
+ * @param hd95Pooled       pooled 95th-percentile Hausdorff distance (MedPy's hd95); NaN unless OK
+ * @param hd95             symmetric 95th-percentile Hausdorff distance, the larger of the two one-way
+ *                         95th percentiles (MONAI, {@code directed=False}); NaN unless OK
  * @param assd             average symmetric surface distance, mean of the two directed means (MedPy);
  *                         NaN unless OK
  * @param assdPooled       mean of both directions' distances pooled (MONAI); NaN unless OK
  */
 public record ClassMetrics(int classIndex, ClassStatus status, long predictionVoxels, long referenceVoxels,
-                           double dice, double hausdorff, double hd95Pooled, double hd95Directed,
+                           double dice, double hausdorff, double hd95Pooled, double hd95,
                            double assd, double assdPooled) {
 
     /** Checks that exactly the values the status promises are defined. */
@@ -63,7 +65,7 @@ public record ClassMetrics(int classIndex, ClassStatus status, long predictionVo
             throw new IllegalArgumentException("class " + classIndex + " (" + status + ") has Dice " + dice);
         }
         boolean distancesDefined = status == ClassStatus.OK;
-        for (double d : new double[] {hausdorff, hd95Pooled, hd95Directed, assd, assdPooled}) {
+        for (double d : new double[] {hausdorff, hd95Pooled, hd95, assd, assdPooled}) {
             if (distancesDefined != (d >= 0 && d < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("class " + classIndex + " (" + status + ") has distance " + d
                         + "; distances are finite and >= 0 exactly when the status is OK");

@@ -16,13 +16,17 @@ import org.regionwise.experiments.predict.VolumeSegmentation;
 public final class DiceScores {
     private DiceScores() {}
 
-    /** Dice of each class {@code 0..classes-1} in one volume; NaN where both masks are empty. */
+    /**
+     * Dice of each class {@code 0..classes-1} in one volume; NaN where both masks are empty. Voxels whose
+     * reference is the ignore label ({@code classes}, nnU-Net v2) are left out, as nnU-Net v2 leaves them out.
+     */
     public static double[] of(int[] prediction, int[] reference, int classes) {
         if (prediction.length != reference.length) {
             throw new IllegalArgumentException("prediction and reference sizes differ: " + prediction.length + " vs " + reference.length);
         }
         long[] predicted = new long[classes], referenced = new long[classes], both = new long[classes];
         for (int i = 0; i < prediction.length; i++) {
+            if (reference[i] == classes) continue;
             predicted[prediction[i]]++;
             referenced[reference[i]]++;
             if (prediction[i] == reference[i]) both[prediction[i]]++;

@@ -22,12 +22,18 @@ import org.regionwise.experiments.predict.VolumeSegmentation;
  * @param volumes the predicted volumes, in the split's volume order
  * @param metrics each volume's metrics, by volume id, in the same order
  */
-public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMetrics> metrics) {
+public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMetrics> metrics, List<String> axes) {
 
-    /** Copies both collections. */
+    /** Copies the collections; {@code axes} names the volumes' grid axes, slowest first (as the JSON reports them). */
     public Evaluation {
         volumes = List.copyOf(volumes);
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        axes = List.copyOf(axes);
+    }
+
+    /** Volumes stacked from z slices: axes z, y, x. */
+    public Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMetrics> metrics) {
+        this(volumes, metrics, MetricsJson.defaultAxes(3));
     }
 
     /**
@@ -40,9 +46,30 @@ public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMet
         List<VolumeSegmentation> volumes = VolumeSegmentation.predictAll(split, new SlicePredictor(model, batchSize));
         Map<String, VolumeMetrics> metrics = new LinkedHashMap<>();
         for (VolumeSegmentation v : volumes) {
-            metrics.put(v.volumeId(), SegmentationMetrics.evaluate(v.prediction(), v.reference(), v.grid(), split.classCount()));
+            int[][] scored = withoutIgnored(v.prediction(), v.reference(), split.classCount());
+            metrics.put(v.volumeId(), SegmentationMetrics.evaluate(scored[0], scored[1], v.grid(), split.classCount()));
         }
-        return new Evaluation(volumes, metrics);
+        return new Evaluation(volumes, metrics, MetricsJson.slicedAxes(split.sliceAxis()));
+    }
+
+    /**
+     * Prediction and reference with voxels of the ignore label ({@code classes}, nnU-Net v2) set to background in
+     * both: for every foreground class such a voxel is then in neither mask, so it adds no true or false positive
+     * or negative (nnU-Net v2's exclusion), and the surfaces are those of the masks without it. Background's Dice
+     * counts it as agreement. The arrays themselves when nothing is ignored.
+     */
+    static int[][] withoutIgnored(int[] prediction, int[] reference, int classes) {
+        int[] p = prediction, r = reference;
+        for (int i = 0; i < reference.length; i++) {
+            if (reference[i] != classes) continue;
+            if (r == reference) {
+                p = prediction.clone();
+                r = reference.clone();
+            }
+            p[i] = 0;
+            r[i] = 0;
+        }
+        return new int[][] {p, r};
     }
 
     /** Per-class summaries over the volumes (undefined values left out and counted). */
@@ -52,7 +79,7 @@ public record Evaluation(List<VolumeSegmentation> volumes, Map<String, VolumeMet
 
     /** {@code {"cases": [...], "summary": [...]}} as {@link MetricsJson#report} writes it, atomically. */
     public void writeJson(Path file) throws IOException {
-        byte[] bytes = MetricsJson.report(metrics).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = MetricsJson.report(metrics, axes).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(bytes));
     }
 

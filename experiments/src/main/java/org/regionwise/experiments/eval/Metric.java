@@ -8,10 +8,10 @@ public enum Metric {
     DICE("dice", ClassMetrics::dice),
     /** {@link ClassMetrics#hausdorff()}. */
     HAUSDORFF("hd", ClassMetrics::hausdorff),
-    /** {@link ClassMetrics#hd95Pooled()} (MedPy, nnU-Net). */
+    /** {@link ClassMetrics#hd95Pooled()} (MedPy's {@code hd95}). */
     HD95_POOLED("hd95_pooled", ClassMetrics::hd95Pooled),
-    /** {@link ClassMetrics#hd95Directed()} (MONAI). */
-    HD95_DIRECTED("hd95_directed", ClassMetrics::hd95Directed),
+    /** {@link ClassMetrics#hd95()} (MONAI's symmetric {@code compute_hausdorff_distance(percentile=95)}). */
+    HD95("hd95", ClassMetrics::hd95),
     /** {@link ClassMetrics#assd()} (MedPy). */
     ASSD("assd", ClassMetrics::assd),
     /** {@link ClassMetrics#assdPooled()} (MONAI). */

@@ -10,10 +10,14 @@ import org.regionwise.experiments.io.Json;
  * JSON reports of the metrics, for the {@code metrics} and {@code evaluate} commands.
  *
  * <p>Each class is one object {@code {"class", "status", "prediction_voxels", "reference_voxels",
- * "dice", "hd", "hd95_pooled", "hd95_directed", "assd", "assd_pooled"}}. An undefined metric is
+ * "dice", "hd", "hd95_pooled", "hd95", "assd", "assd_pooled"}} (what each means and whose definition it
+ * is: {@link ClassMetrics}; README's metrics table). An undefined metric is
  * {@code null}, never NaN (not valid JSON) and never a made-up number; {@code status} says why
  * ({@code BOTH_EMPTY}, {@code PREDICTION_EMPTY}, {@code REFERENCE_EMPTY}). Distances are in the
- * units of {@code spacing}. Summaries give, per metric, {@code mean}, {@code std}, {@code included}
+ * units of {@code spacing}, {@code "spacing_unit"} (millimetres, the NIfTI files' unit); {@code "axes"} names
+ * the axes of {@code dims} and {@code spacing}, slowest first (a 3D NIfTI file gives z, y, x: its header's
+ * dim[3], dim[2], dim[1]). Undefined values are MONAI's NaN; a summary's {@code included} is MONAI's
+ * not-NaN count. Summaries give, per metric, {@code mean}, {@code std}, {@code included}
  * and {@code excluded} (a count per status).
  */
 public final class MetricsJson {
@@ -23,12 +27,31 @@ public final class MetricsJson {
 
     /** The metrics of one volume. */
     public static String volume(VolumeMetrics metrics) {
-        return Json.write(volumeObject(null, metrics));
+        return volume(metrics, defaultAxes(metrics.grid().rank()));
+    }
+
+    /** The metrics of one volume whose grid axes (slowest first) are called {@code axes}, e.g. z, y, x. */
+    public static String volume(VolumeMetrics metrics, List<String> axes) {
+        return Json.write(volumeObject(null, metrics, axes));
+    }
+
+    /** NIfTI's axes for a grid of {@code rank} built slowest first: z, y, x (or y, x). */
+    public static List<String> defaultAxes(int rank) {
+        return rank == 2 ? List.of("y", "x") : List.of("z", "y", "x");
+    }
+
+    /** The axes of a volume stacked from slices cut along NIfTI axis {@code sliceAxis} (0 x, 1 y, 2 z): see VolumeSlicer. */
+    public static List<String> slicedAxes(int sliceAxis) {
+        return switch (sliceAxis) {
+            case 0 -> List.of("x", "z", "y");
+            case 1 -> List.of("y", "z", "x");
+            default -> List.of("z", "y", "x");
+        };
     }
 
     /** The metrics of one volume, labelled with its case name. */
     public static String volume(String caseName, VolumeMetrics metrics) {
-        return Json.write(volumeObject(caseName, metrics));
+        return Json.write(volumeObject(caseName, metrics, defaultAxes(metrics.grid().rank())));
     }
 
     /** Per-class summaries, as from {@link MetricsAggregation#perClass(List)}. */
@@ -41,24 +64,32 @@ public final class MetricsJson {
      * {@code {"cases": [...], "summary": [...]}}.
      */
     public static String report(Map<String, VolumeMetrics> cases) {
+        return report(cases, null);
+    }
+
+    /** As {@link #report(Map)}, the volumes' axes called {@code axes} (null: z, y, x). */
+    public static String report(Map<String, VolumeMetrics> cases, List<String> axes) {
         if (cases == null || cases.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one case");
         }
         List<Object> volumes = new ArrayList<>();
-        cases.forEach((name, metrics) -> volumes.add(volumeObject(name, metrics)));
+        cases.forEach((name, metrics) -> volumes.add(volumeObject(name, metrics,
+                axes != null ? axes : defaultAxes(metrics.grid().rank()))));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("cases", volumes);
         root.put("summary", summaryList(MetricsAggregation.perClass(new ArrayList<>(cases.values()))));
         return Json.write(root);
     }
 
-    private static Map<String, Object> volumeObject(String caseName, VolumeMetrics metrics) {
+    private static Map<String, Object> volumeObject(String caseName, VolumeMetrics metrics, List<String> axes) {
         Map<String, Object> volume = new LinkedHashMap<>();
         if (caseName != null) {
             volume.put("case", caseName);
         }
+        volume.put("axes", axes);
         volume.put("dims", metrics.grid().dims());
         volume.put("spacing", metrics.grid().spacing());
+        volume.put("spacing_unit", "mm");
         volume.put("connectivity", metrics.connectivity().neighbours());
         List<Object> classes = new ArrayList<>();
         for (ClassMetrics c : metrics.classes()) {

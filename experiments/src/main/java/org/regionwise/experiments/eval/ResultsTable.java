@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The per-class table the commands print: Dice and HD95 in mm (the pooled definition of MedPy and
- * nnU-Net), each the mean over volumes, then the mean of the foreground classes. A class whose HD95 is
+ * The per-class table the commands print: Dice and HD95 pooled in mm (MedPy's
+ * hd95), each the mean over volumes, then the mean of the foreground classes. A class whose HD95 is
  * undefined in some volumes (missing from the prediction or the reference) says how many were left out.
  */
 public final class ResultsTable {
@@ -15,13 +15,13 @@ public final class ResultsTable {
     /** The table as aligned plain text, one line per class, ending with a newline. */
     public static String format(List<ClassSummary> summaries, List<String> classNames) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"class", "Dice", "HD95 (mm)", ""});
+        rows.add(new String[] {"class", "Dice", "HD95 pooled (mm)", ""});
         double diceSum = 0, hdSum = 0;
         int diceN = 0, hdN = 0;
         for (ClassSummary s : summaries) {
             MetricSummary dice = s.get(Metric.DICE), hd = s.get(Metric.HD95_POOLED);
             String name = s.classIndex() + " " + (s.classIndex() < classNames.size() ? classNames.get(s.classIndex()) : "?");
-            String note = hd.excludedCount() > 0 ? "HD95 undefined in " + hd.excludedCount() + " of " + s.volumes() + " volume(s)" : "";
+            String note = hd.excludedCount() > 0 ? "HD95 pooled undefined in " + hd.excludedCount() + " of " + s.volumes() + " volume(s)" : "";
             rows.add(new String[] {name, number(dice, "%.4f"), number(hd, "%.2f"), note});
             if (s.classIndex() > 0) {
                 if (dice.hasMean()) {

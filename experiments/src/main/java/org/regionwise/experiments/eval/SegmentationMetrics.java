@@ -89,7 +89,7 @@ public final class SegmentationMetrics {
         double dice = 2.0 * both / (predicted + referenced);
         SurfaceDistances s = SurfaceDistances.between(prediction, reference, grid, connectivity);
         return new ClassMetrics(classIndex, ClassStatus.OK, predicted, referenced, dice,
-                s.hausdorff(), s.hd95Pooled(), s.hd95Directed(), s.assd(), s.assdPooled());
+                s.hausdorff(), s.hd95Pooled(), s.hd95(), s.assd(), s.assdPooled());
     }
 
     private static void check(int[] prediction, int[] reference, Grid grid, int classes, Connectivity connectivity) {

@@ -82,7 +82,7 @@ final class SurfaceDistances {
         return Math.max(max(predictionToReference), max(referenceToPrediction));
     }
 
-    /** 95th percentile of both directions pooled (MedPy {@code hd95}, nnU-Net). */
+    /** 95th percentile of both directions pooled (MedPy's {@code hd95}). */
     double hd95Pooled() {
         double[] pooled = new double[predictionToReference.length + referenceToPrediction.length];
         System.arraycopy(predictionToReference, 0, pooled, 0, predictionToReference.length);
@@ -91,7 +91,7 @@ final class SurfaceDistances {
     }
 
     /** The larger of the two directed 95th percentiles (MONAI). */
-    double hd95Directed() {
+    double hd95() {
         return Math.max(Percentiles.linear(predictionToReference, 95), Percentiles.linear(referenceToPrediction, 95));
     }
 

@@ -1,6 +1,7 @@
 /**
  * Segmentation metrics (SPEC.md section 6): per-class Dice, Hausdorff distance, HD95 in both
- * published definitions (pooled, as MedPy and nnU-Net; max of the directed ones, as MONAI) and ASSD
+ * published definitions ({@code hd95}: the larger one-way 95th percentile, MONAI's symmetric HD95;
+ * {@code hd95_pooled}: both directions pooled, MedPy's hd95) and ASSD
  * (MedPy's mean of the two directed means, and MONAI's pooled mean), with an explicit policy for
  * empty masks, means that leave undefined values out and count them, and JSON reports.
  *

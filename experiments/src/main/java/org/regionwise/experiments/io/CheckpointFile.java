@@ -214,6 +214,7 @@ public final class CheckpointFile {
         m.put("patch_height", d.patchHeight());
         m.put("patch_width", d.patchWidth());
         m.put("spacing", d.spacing());
+        if (d.hasFold()) m.put("fold", d.fold()); // absent in checkpoints without folds, which read as -1
         return m;
     }
 
@@ -253,7 +254,7 @@ public final class CheckpointFile {
         double[] spacing = d.doublesOrNull("spacing");
         DataSpec data = new DataSpec(d.string("location"), d.string("description"), d.integer("scale"),
                 d.number("validation_fraction"), d.strings("class_names"), d.strings("channel_names"), d.integer("slice_axis"),
-                d.integer("patch_height"), d.integer("patch_width"), spacing);
+                d.integer("patch_height"), d.integer("patch_width"), spacing, d.has("fold") ? d.integer("fold") : -1);
 
         JsonFields t = root.object("training");
         long seed;

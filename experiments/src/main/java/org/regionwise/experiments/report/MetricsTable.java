@@ -18,7 +18,7 @@ final class MetricsTable {
 
     /** The metrics shown, in column order. */
     static final List<Metric> COLUMNS = List.of(Metric.DICE, Metric.HAUSDORFF, Metric.HD95_POOLED,
-            Metric.HD95_DIRECTED, Metric.ASSD);
+            Metric.HD95, Metric.ASSD);
 
     private MetricsTable() {
     }
@@ -54,7 +54,7 @@ final class MetricsTable {
             case DICE -> "Dice";
             case HAUSDORFF -> "HD (mm)";
             case HD95_POOLED -> "HD95 pooled (mm)";
-            case HD95_DIRECTED -> "HD95 directed (mm)";
+            case HD95 -> "HD95 (mm)";
             case ASSD -> "ASSD (mm)";
             case ASSD_POOLED -> "ASSD pooled (mm)";
         };

@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A slice with its segmentations, side by side: {@code truth | prediction}. Each panel is the
@@ -21,6 +22,8 @@ public final class OverlayImage {
 
     /** Height of the caption strip above the panels, in pixels. */
     public static final int HEADER = 18;
+    /** Height of the colour key below the panels, when class names are given, in pixels. */
+    public static final int LEGEND = 18;
     /** Width of the white gap between the two panels, in pixels. */
     public static final int GAP = 4;
     /** How strongly a class colour tints the pixels inside it (the outline is opaque). */
@@ -45,6 +48,41 @@ public final class OverlayImage {
     /** Writes the picture with the default window ({@link IntensityWindow#of}) and scale. */
     public static void write(Path png, OverlaySlice slice) throws IOException {
         write(png, slice, IntensityWindow.of(slice.image()), defaultScale(slice.height(), slice.width()));
+    }
+
+    /** Writes the picture with the default window and scale and a colour key naming the foreground classes. */
+    public static void write(Path png, OverlaySlice slice, List<String> classNames) throws IOException {
+        BufferedImage image = render(slice, IntensityWindow.of(slice.image()), defaultScale(slice.height(), slice.width()));
+        PngFiles.write(withLegend(image, classNames), png);
+    }
+
+    /**
+     * {@code image} with a strip below it: a swatch in each foreground class's colour and the class's name, so a
+     * reader can tell the classes apart without the source code.
+     */
+    public static BufferedImage withLegend(BufferedImage image, List<String> classNames) {
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight() + LEGEND, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(image, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            int x = 2;
+            int top = image.getHeight() + 3;
+            for (int c = 1; c < classNames.size(); c++) {
+                g.setColor(ClassColours.of(c));
+                g.fillRect(x, top, LEGEND - 6, LEGEND - 6);
+                x += LEGEND - 3;
+                g.setColor(Color.BLACK);
+                g.drawString(classNames.get(c), x, top + LEGEND - 8);
+                x += g.getFontMetrics().stringWidth(classNames.get(c)) + 10;
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** Writes the picture with the given window and scale as a PNG. */

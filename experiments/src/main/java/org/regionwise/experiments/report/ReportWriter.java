@@ -14,7 +14,7 @@ import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * Writes a {@link Report} as {@code report.md}: title, data, configuration table, per-class results
- * table (Dice, HD, HD95 in both definitions, ASSD, in mm), the figures embedded by paths relative to
+ * table (Dice, HD, HD95 symmetric (MONAI) and pooled (MedPy), ASSD, in mm), the figures embedded by paths relative to
  * the report (so the folder can be moved or zipped whole), timings and notes. Sections without content
  * are left out.
  */
@@ -90,8 +90,9 @@ public final class ReportWriter {
                         + " from both) and no distances; such volumes are left out of the distance means and counted"
                         + " under \"without distances\".\n\n");
         md.append(MetricsTable.markdown(MetricsAggregation.perClass(volumes), report.classNames())).append('\n');
-        md.append("HD95 pooled: the 95th percentile of both directions' surface distances pooled (MedPy, nnU-Net);"
-                + " HD95 directed: the larger of the two directed 95th percentiles (MONAI).\n\n");
+        md.append("HD95: the larger of the two one-way 95th-percentile surface distances (MONAI's symmetric"
+                + " compute_hausdorff_distance, percentile=95); HD95 pooled: the 95th percentile of both directions'"
+                + " distances pooled into one sample (MedPy's hd95). Distances in mm.\n\n");
     }
 
     /** The figure's path relative to the report's folder, or as given when it lies on another root. */

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param patchHeight        H of the training patches
  * @param patchWidth         W of the training patches
  * @param spacing            (row, column) pixel spacing in mm the losses' distance maps used
+ * @param fold               the fold of the folder's {@code splits_final.json} ({@code --fold}), or -1 when the
+ *                           split came from {@code validationFraction}
  */
 public record DataSpec(String location, String description, int scale, double validationFraction,
                        List<String> classNames, List<String> channelNames, int sliceAxis,
-                       int patchHeight, int patchWidth, double[] spacing) {
+                       int patchHeight, int patchWidth, double[] spacing, int fold) {
     /** The {@code --data} value of the default data set. */
     public static final String DEFAULT = "default";
 
@@ -40,6 +42,19 @@ public record DataSpec(String location, String description, int scale, double va
             throw new IllegalArgumentException("spacing needs two positive values (rows, columns)");
         }
         spacing = spacing.clone();
+        if (fold < -1) throw new IllegalArgumentException("fold must be >= 0, or -1 for none, got " + fold);
+    }
+
+    /** A spec whose split is by validation fraction (no fold). */
+    public DataSpec(String location, String description, int scale, double validationFraction, List<String> classNames,
+                    List<String> channelNames, int sliceAxis, int patchHeight, int patchWidth, double[] spacing) {
+        this(location, description, scale, validationFraction, classNames, channelNames, sliceAxis, patchHeight, patchWidth,
+                spacing, -1);
+    }
+
+    /** Whether the split is a fold of {@code splits_final.json}. */
+    public boolean hasFold() {
+        return fold >= 0;
     }
 
     /** Whether this is the default data set. */

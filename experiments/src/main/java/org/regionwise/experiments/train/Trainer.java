@@ -45,6 +45,10 @@ import org.regionwise.experiments.progress.ProgressText;
  * seeded sampler. When the time budget runs out in the middle of an epoch, the checkpoint records the
  * step, and a resumed run replays (and discards) that epoch's first batches before training on.
  *
+ * <p><b>Best checkpoint.</b> Beside the last checkpoint, {@code checkpoint_best.npz} holds the state after the
+ * epoch with the best {@link ValidationEma} of the validation's mean foreground Dice (nnU-Net's
+ * {@code checkpoint_best}), written whenever that average sets a new high.
+ *
  * <p><b>Divergence.</b> If a step's loss or any gradient is NaN or infinite, training stops before the
  * optimiser step, nothing is written, and the result says which step and where the last good
  * checkpoint is.
@@ -64,6 +68,8 @@ public final class Trainer {
     private final BufferArena arena = new BufferArena();
     private final int stepsPerEpoch;
     private TrainingPosition position;
+    /** Voxels per class predicted ([0]) and in the reference ([1]) at the last validation, or null. */
+    private long[][] lastPredicted;
     /** The position the checkpoint file holds, or null when this run has none yet. */
     private TrainingPosition saved;
 
@@ -184,7 +190,12 @@ public final class Trainer {
             history.add(record);
             position = TrainingPosition.startOf(epoch + 1);
             saveCheckpoint();
+            if (ValidationEma.lastIsBest(history.epochs())) CheckpointFile.write(setup.bestCheckpointFile(), checkpoint());
             progress.epochFinished(record, o.epochs());
+            if (dice != null) {
+                String unseen = NeverPredicted.note(lastPredicted, setup.data().classNames(), epoch);
+                if (!unseen.isEmpty()) progress.note(unseen);
+            }
         }
         if (position.epoch() < o.epochs()) {
             return new TrainingResult(StopReason.EPOCH_LIMIT, "paused after epoch " + position.epoch() + " of " + o.epochs()
@@ -236,6 +247,7 @@ public final class Trainer {
                 .spacing(spacing[0], spacing[1])
                 .mapOptions(setup.mapOptions())
                 .cache(maps)
+                .ignoreLabel(setup.network().classes()) // nnU-Net v2's ignore label, one past the classes (none in most data)
                 .build();
         optimizer.zeroGrad();
         List<Tensor> outputs = model.forward(x);
@@ -256,10 +268,18 @@ public final class Trainer {
         return true;
     }
 
-    /** Mean Dice per class over the validation volumes. */
+    /** Mean Dice per class over the validation volumes; also sets {@link #lastPredicted}. */
     private double[] validate() {
         SlicePredictor predictor = new SlicePredictor(model, setup.options().batchSize());
-        return DiceScores.mean(VolumeSegmentation.predictAll(setup.validation(), predictor), setup.network().classes());
+        int classes = setup.network().classes();
+        List<VolumeSegmentation> volumes = VolumeSegmentation.predictAll(setup.validation(), predictor);
+        long[][] voxels = new long[2][classes];
+        for (VolumeSegmentation v : volumes) {
+            for (int label : v.prediction()) voxels[0][label]++;
+            for (int label : v.reference()) if (label >= 0 && label < classes) voxels[1][label]++;
+        }
+        lastPredicted = voxels;
+        return DiceScores.mean(volumes, classes);
     }
 
     /** Draws and discards the first {@code steps} batches of a resumed epoch. */
@@ -279,8 +299,9 @@ public final class Trainer {
     private TrainingResult stopForBudget() throws IOException {
         saveCheckpoint();
         String message = String.format(Locale.ROOT, "time budget of %s spent at epoch %d/%d, step %d/%d; checkpoint %s"
-                        + " (continue with --resume)", ProgressText.duration(setup.options().timeBudget().toSeconds()),
-                position.epoch() + 1, setup.options().epochs(), position.step() + 1, stepsPerEpoch, setup.checkpointFile());
+                        + " (continue with: regionwise train --resume --out %s)",
+                ProgressText.duration(setup.options().timeBudget().toSeconds()), position.epoch() + 1, setup.options().epochs(),
+                position.step() + 1, stepsPerEpoch, setup.checkpointFile(), setup.checkpointFile().toAbsolutePath().getParent());
         setup.progress().note(message);
         return new TrainingResult(StopReason.TIME_BUDGET, message, saved, history, setup.checkpointFile());
     }

@@ -32,8 +32,17 @@ public final class TrainingDataLoader {
         return NnUnetRawDataset.load(Path.of(location), validationFraction);
     }
 
-    /** The data set a checkpoint was trained on. */
+    /** Fold {@code fold} of a folder's {@code splits_final.json} (written first when absent). */
+    public static TrainingData loadFold(String location, int fold) throws IOException {
+        if (DataSpec.DEFAULT.equals(location)) {
+            throw new IllegalArgumentException("--fold applies to nnU-Net raw folders; the default data set splits by hemisphere");
+        }
+        return NnUnetRawDataset.loadFold(Path.of(location), fold);
+    }
+
+    /** The data set a checkpoint was trained on, split as it was. */
     public static TrainingData load(DataSpec spec) throws IOException {
+        if (spec.hasFold()) return loadFold(spec.location(), spec.fold());
         return load(spec.location(), spec.scale(), spec.validationFraction());
     }
 
@@ -44,11 +53,17 @@ public final class TrainingDataLoader {
      */
     public static DataSpec describe(TrainingData data, String location, int scale, double validationFraction,
                                     UNet2dConfig network) {
+        return describe(data, location, scale, validationFraction, -1, network);
+    }
+
+    /** As {@link #describe(TrainingData, String, int, double, UNet2dConfig)}, for fold {@code fold} (-1: none). */
+    public static DataSpec describe(TrainingData data, String location, int scale, double validationFraction, int fold,
+                                    UNet2dConfig network) {
         SliceDataset train = data.train();
         int d = network.spatialDivisor();
         return new DataSpec(location, data.source().name(), scale, validationFraction, data.classNames(),
                 train.channelNames(), train.sliceAxis(), Padding.roundUp(train.maxHeight(), d),
-                Padding.roundUp(train.maxWidth(), d), medianSpacing(train));
+                Padding.roundUp(train.maxWidth(), d), medianSpacing(train), fold);
     }
 
     /**

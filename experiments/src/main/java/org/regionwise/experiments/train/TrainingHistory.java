@@ -50,17 +50,22 @@ public final class TrainingHistory {
 
     /**
      * The history as CSV, one row per epoch: {@code epoch,loss,learning_rate,steps,seconds,
-     * validation_seconds,mean_foreground_dice,dice_<class>...}; empty cells where not validated.
+     * validation_seconds,mean_foreground_dice,ema_foreground_dice,dice_<class>...}; empty cells where not
+     * validated. Epochs are counted from 1, as the console counts them; the EMA is {@link ValidationEma}'s,
+     * whose best row is the epoch {@code checkpoint_best.npz} holds.
      */
     public String toCsv(List<String> classNames) {
-        StringBuilder s = new StringBuilder("epoch,loss,learning_rate,steps,seconds,validation_seconds,mean_foreground_dice");
+        StringBuilder s = new StringBuilder("epoch,loss,learning_rate,steps,seconds,validation_seconds,mean_foreground_dice"
+                + ",ema_foreground_dice");
         for (String name : classNames) s.append(",dice_").append(name.replaceAll("[^A-Za-z0-9]+", "_"));
         s.append('\n');
+        double[] ema = ValidationEma.of(epochs);
         for (EpochRecord r : epochs) {
-            s.append(r.epoch()).append(',').append(num(r.meanLoss())).append(',').append(num(r.learningRate()))
+            s.append(r.epoch() + 1).append(',').append(num(r.meanLoss())).append(',').append(num(r.learningRate()))
                     .append(',').append(r.steps()).append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds()))
                     .append(',').append(String.format(Locale.ROOT, "%.3f", r.validationSeconds()))
-                    .append(',').append(r.validated() ? num(r.meanForegroundDice()) : "");
+                    .append(',').append(r.validated() ? num(r.meanForegroundDice()) : "")
+                    .append(',').append(r.validated() ? num(ema[r.epoch()]) : "");
             double[] dice = r.validationDice();
             for (int c = 0; c < classNames.size(); c++) {
                 s.append(',').append(dice != null && c < dice.length ? num(dice[c]) : "");

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.layers.UNet2dConfig;
 import org.regionwise.losses.Loss;
+import org.regionwise.losses.IgnoreLabels;
 import org.regionwise.losses.LossRegistry;
 import org.regionwise.maps.MapOptions;
 import org.regionwise.experiments.progress.Progress;
@@ -45,6 +46,7 @@ public final class TrainingSetup {
         this.nanoTime = b.nanoTime;
         this.mapOptions = b.mapOptions;
         if (train.isEmpty()) throw new IllegalArgumentException("the training split has no slices");
+        if (train.ignoredVoxels() > 0) IgnoreLabels.requireSupport(this.loss.get());
         if (network.classes() != data.classCount() || network.classes() != train.classCount()) {
             throw new IllegalArgumentException("the network has " + network.classes() + " classes but the data " + train.classCount());
         }
@@ -94,6 +96,13 @@ public final class TrainingSetup {
     public MapOptions mapOptions() { return mapOptions; }
 
     /** The history CSV beside the checkpoint. */
+    /** {@code checkpoint_best.npz} beside the checkpoint: the state at the best validation EMA ({@link ValidationEma}). */
+    public Path bestCheckpointFile() {
+        String name = checkpointFile.getFileName().toString();
+        String stem = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        return checkpointFile.toAbsolutePath().resolveSibling(stem + "_best.npz");
+    }
+
     public Path historyFile() {
         Path dir = checkpointFile.toAbsolutePath().getParent();
         return dir.resolve("history.csv");

@@ -52,7 +52,7 @@ class MetricsCommandTest {
      *   <li>HD = sqrt(1.25) = 1.1180</li>
      *   <li>HD95 pooled: 48 values, 24 zeros, 8 x 0.5, 12 x 1, 4 x 1.118; numpy's index 0.95 * 47 = 44.65
      *       lies among the 1.118s: sqrt(1.25)</li>
-     *   <li>HD95 directed: 24 values per side; index 0.95 * 23 = 21.85 between 1 (21) and 1.118 (22):
+     *   <li>HD95: 24 values per side; index 0.95 * 23 = 21.85 between 1 (21) and 1.118 (22):
      *       1 + 0.85 (sqrt(1.25) - 1)</li>
      *   <li>ASSD = (2 sqrt(1.25) + 4 * 0.5 + 6) / 24 per side, the same both ways.</li>
      * </ul>
@@ -77,7 +77,7 @@ class MetricsCommandTest {
         assertEquals(0.5, number(box, "dice"), 1e-12);
         assertEquals(root125, number(box, "hd"), 1e-6);
         assertEquals(root125, number(box, "hd95_pooled"), 1e-6);
-        assertEquals(1 + 0.85 * (root125 - 1), number(box, "hd95_directed"), 1e-6);
+        assertEquals(1 + 0.85 * (root125 - 1), number(box, "hd95"), 1e-6);
         assertEquals((2 * root125 + 4 * 0.5 + 6) / 24, number(box, "assd"), 1e-6);
         assertEquals(run.out().strip(), Files.readString(json).strip(), "--out holds what was printed");
     }

@@ -66,6 +66,35 @@ class TrainEvaluatePredictCommandsTest {
     }
 
     @Test
+    void trainOnAFoldWritesSplitsFinalJsonAndResumesOnTheSameFold() throws IOException {
+        Path folded = TinyRawDataset.write(dir.resolve("Dataset002_Folds"), 5);
+        String[] args = trainArgs(dir.resolve("fold"), "--epochs", "2", "--fold", "2", "--minutes", "0.0001");
+        args[2] = folded.toString();
+        CliRun first = CliRun.of(args);
+        assertTrue(Files.exists(folded.resolve("splits_final.json")), first.err());
+        assertTrue(first.out().contains("fold 2 of 5, wrote"), first.out());
+        byte[] splits = Files.readAllBytes(folded.resolve("splits_final.json"));
+        CliRun resumed = CliRun.of("train", "--resume", "--out", dir.resolve("fold").toString(), "--threads", "1");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("fold 2 of 5 from"), "the resumed run reuses the file: " + resumed.out());
+        assertEquals(new String(splits), Files.readString(folded.resolve("splits_final.json")));
+        CliRun both = CliRun.of(trainArgs(dir.resolve("both"), "--fold", "0", "--validation-fraction", "0.5"));
+        assertEquals(Main.USAGE_ERROR, both.exitCode());
+        assertTrue(both.err().contains("give one"), both.err());
+    }
+
+    @Test
+    void validationFractionZeroSaysSoOnceAndPrintsNoEmptySplit() {
+        CliRun r = CliRun.of(trainArgs(dir.resolve("noval"), "--epochs", "1", "--validation-fraction", "0"));
+        assertEquals(0, r.exitCode(), r.err());
+        String warning = "validation fraction 0: no validation split";
+        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(warning), -1).length - 1, r.err());
+        assertTrue(!r.out().contains(warning), "the warning is not repeated on stdout: " + r.out());
+        assertTrue(r.out().contains("validation: none"), r.out());
+        assertTrue(!r.out().contains("0x0"), r.out());
+    }
+
+    @Test
     void trainWritesACheckpointAndHistoryAndReportsValidation() throws IOException {
         assertEquals(0, trained.exitCode(), trained.err());
         assertTrue(Files.exists(run.resolve("checkpoint.npz")));
@@ -157,13 +186,15 @@ class TrainEvaluatePredictCommandsTest {
                     "--threads", "1");
             assertEquals(0, r.exitCode(), r.err());
             assertTrue(r.out().contains("Dice"), r.out());
-            assertTrue(r.out().contains("HD95 (mm)"), r.out());
+            assertTrue(r.out().contains("HD95 pooled (mm)"), r.out());
             assertTrue(r.out().contains("2 bar"), r.out());
             var csv = Files.readAllLines(out.resolve("metrics.csv"));
-            assertEquals("case,class,class_name,status,prediction_voxels,reference_voxels,dice,hd,hd95_pooled,hd95_directed,assd,assd_pooled",
+            assertEquals("case,class,class_name,status,prediction_voxels,reference_voxels,dice,hd,hd95_pooled,hd95,assd,assd_pooled",
                     csv.get(0));
             assertEquals(1 + 3, csv.size(), "one validation case, three classes");
-            assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"summary\""));
+            String json = Files.readString(out.resolve("metrics.json"));
+            assertTrue(json.contains("\"summary\""));
+            assertTrue(json.replace(" ", "").contains("\"spacing_unit\":\"mm\""), json);
         }
     }
 

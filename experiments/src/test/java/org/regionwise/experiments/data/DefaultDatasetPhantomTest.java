@@ -30,7 +30,7 @@ class DefaultDatasetPhantomTest {
         assertTrue(data.source().hasWarning());
         assertTrue(data.source().warning().contains("ch2.nii.gz not found") && data.source().warning().contains("phantom"),
                 data.source().warning());
-        assertTrue(data.describe().startsWith("WARNING: "), data.describe());
+        assertTrue(data.describe().contains("(generated phantom, not real data)"), data.describe());
     }
 
     @Test

@@ -17,7 +17,7 @@ final class BruteForceMetrics {
     private BruteForceMetrics() {
     }
 
-    /** The metrics of one binary segmentation, as {@code {dice, hd, hd95Pooled, hd95Directed, assd, assdPooled}}. */
+    /** The metrics of one binary segmentation, as {@code {dice, hd, hd95Pooled, hd95, assd, assdPooled}}. */
     static double[] of(boolean[] prediction, boolean[] reference, Grid grid, Connectivity connectivity) {
         int both = 0;
         int p = 0;
@@ -37,10 +37,10 @@ final class BruteForceMetrics {
         System.arraycopy(b, 0, pooled, a.length, b.length);
         double hd = Math.max(max(a), max(b));
         double hd95Pooled = p95(pooled);
-        double hd95Directed = Math.max(p95(a), p95(b));
+        double hd95 = Math.max(p95(a), p95(b));
         double assd = (mean(a) + mean(b)) / 2;
         double assdPooled = mean(pooled);
-        return new double[] {dice, hd, hd95Pooled, hd95Directed, assd, assdPooled};
+        return new double[] {dice, hd, hd95Pooled, hd95, assd, assdPooled};
     }
 
     /** Coordinates (3 entries, d = 0 in 2D) of each mask voxel with a neighbour outside the mask or the array. */

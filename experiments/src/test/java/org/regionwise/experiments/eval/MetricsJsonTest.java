@@ -41,20 +41,22 @@ class MetricsJsonTest {
     void volumeHasEveryClassWithNullForUndefinedValues() {
         Map<String, Object> root = object(StrictJson.parse(MetricsJson.volume("case \"7\"", sample())));
         assertEquals("case \"7\"", root.get("case"));
+        assertEquals(List.of("z", "y", "x"), root.get("axes"), "the axis order of dims and spacing is stated");
         assertEquals(List.of(2.0, 3.0, 4.0), root.get("dims"));
         assertEquals(List.of(2.5, 0.5, 0.5), root.get("spacing"));
+        assertEquals("mm", root.get("spacing_unit"));
         assertEquals(6.0, root.get("connectivity"));
         List<Object> classes = list(root.get("classes"));
         assertEquals(3, classes.size());
 
         Map<String, Object> c0 = object(classes.get(0));
         assertEquals(List.of("class", "status", "prediction_voxels", "reference_voxels", "dice", "hd", "hd95_pooled",
-                "hd95_directed", "assd", "assd_pooled"), List.copyOf(c0.keySet()));
+                "hd95", "assd", "assd_pooled"), List.copyOf(c0.keySet()));
         assertEquals("OK", c0.get("status"));
         assertEquals(0.95, c0.get("dice"));
         assertEquals(1.5, c0.get("hd"));
         assertEquals(1.0, c0.get("hd95_pooled"));
-        assertEquals(1.25, c0.get("hd95_directed"));
+        assertEquals(1.25, c0.get("hd95"));
         assertEquals(0.25, c0.get("assd"));
         assertEquals(0.3, c0.get("assd_pooled"));
 
@@ -102,7 +104,7 @@ class MetricsJsonTest {
         assertEquals(0.0, dice.get("mean"));
         assertEquals(Map.of(), dice.get("excluded"));
 
-        Map<String, Object> c0hd95 = object(object(summary.get(0)).get("hd95_directed"));
+        Map<String, Object> c0hd95 = object(object(summary.get(0)).get("hd95"));
         assertEquals(1.25, c0hd95.get("mean"));
         assertEquals(0.0, c0hd95.get("std"));
 

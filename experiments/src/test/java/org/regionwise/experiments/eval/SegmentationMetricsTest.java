@@ -40,7 +40,7 @@ class SegmentationMetricsTest {
         assertEquals(0.2 * far, m.hd95Pooled(), MM);
         // Directed: prediction -> reference has 8 zeros and `far`, h = 8 * 0.95 = 7.6 -> 0.6 * far;
         // reference -> prediction is all zeros.
-        assertEquals(0.6 * far, m.hd95Directed(), MM);
+        assertEquals(0.6 * far, m.hd95(), MM);
         // MedPy: (far / 9 + 0) / 2; pooled: far / 17.
         assertEquals(far / 18, m.assd(), MM);
         assertEquals(far / 17, m.assdPooled(), MM);
@@ -56,7 +56,7 @@ class SegmentationMetricsTest {
         assertEquals(0.75, right.dice(), 1e-15);
         assertEquals(0.5, right.hausdorff(), MM);
         assertEquals(0.5, right.hd95Pooled(), MM);
-        assertEquals(0.5, right.hd95Directed(), MM);
+        assertEquals(0.5, right.hd95(), MM);
         assertEquals(0.25, right.assd(), MM);
         assertEquals(0.25, right.assdPooled(), MM);
         // One row down (2 mm): in each direction the 4 voxels of the leading row are 2 mm from the
@@ -67,7 +67,7 @@ class SegmentationMetricsTest {
         assertEquals(2.0, down.hausdorff(), MM);
         // Pooled: 12 zeros, 4 x 0.5, 8 x 2; h = 23 * 0.95 = 21.85. Directed: h = 11 * 0.95 = 10.45.
         assertEquals(2.0, down.hd95Pooled(), MM);
-        assertEquals(2.0, down.hd95Directed(), MM);
+        assertEquals(2.0, down.hd95(), MM);
         assertEquals((4 * 2.0 + 2 * 0.5) / 12, down.assd(), MM);
         assertEquals((4 * 2.0 + 2 * 0.5) / 12, down.assdPooled(), MM);
     }
@@ -88,7 +88,7 @@ class SegmentationMetricsTest {
         assertEquals(2.5, m.hausdorff(), MM);
         // Pooled: 72 zeros, 8 ones, 32 x 2.5; h = 111 * 0.95 = 105.45, inside the 2.5s.
         assertEquals(2.5, m.hd95Pooled(), MM);
-        assertEquals(2.5, m.hd95Directed(), MM);
+        assertEquals(2.5, m.hd95(), MM);
         assertEquals((16 * 2.5 + 4 * 1.0) / 56, m.assd(), MM);
         assertEquals((16 * 2.5 + 4 * 1.0) / 56, m.assdPooled(), MM);
     }
@@ -111,7 +111,7 @@ class SegmentationMetricsTest {
         assertEquals(ClassStatus.PREDICTION_EMPTY, missed.status());
         assertEquals(0.0, missed.dice());
         assertTrue(Double.isNaN(missed.hausdorff()) && Double.isNaN(missed.hd95Pooled())
-                && Double.isNaN(missed.hd95Directed()) && Double.isNaN(missed.assd()) && Double.isNaN(missed.assdPooled()));
+                && Double.isNaN(missed.hd95()) && Double.isNaN(missed.assd()) && Double.isNaN(missed.assdPooled()));
         ClassMetrics invented = compare(some, new boolean[16], grid);
         assertEquals(ClassStatus.REFERENCE_EMPTY, invented.status());
         assertEquals(0.0, invented.dice());
@@ -151,7 +151,7 @@ class SegmentationMetricsTest {
         ClassMetrics apart = compare(a, b, grid);
         assertEquals(ClassStatus.OK, apart.status());
         assertEquals(0.0, apart.dice());
-        for (Metric metric : new Metric[] {Metric.HAUSDORFF, Metric.HD95_POOLED, Metric.HD95_DIRECTED,
+        for (Metric metric : new Metric[] {Metric.HAUSDORFF, Metric.HD95_POOLED, Metric.HD95,
                 Metric.ASSD, Metric.ASSD_POOLED}) {
             assertEquals(1.0, apart.get(metric), MM, metric.jsonName());
         }

@@ -67,6 +67,21 @@ class OverlayImageTest {
     }
 
     @Test
+    void theColourKeyShowsEachForegroundClassInItsColour() {
+        BufferedImage panels = OverlayImage.render(slice(), new IntensityWindow(0, 70), 4);
+        BufferedImage keyed = OverlayImage.withLegend(panels, java.util.List.of("background", "disk", "bar"));
+        assertEquals(panels.getHeight() + OverlayImage.LEGEND, keyed.getHeight());
+        assertEquals(panels.getRGB(5, panels.getHeight() - 1), keyed.getRGB(5, panels.getHeight() - 1), "panels unchanged");
+        int swatchY = panels.getHeight() + 3 + (OverlayImage.LEGEND - 6) / 2;
+        assertEquals(ClassColours.of(1).getRGB() & 0xFFFFFF, keyed.getRGB(4, swatchY) & 0xFFFFFF, "class 1's swatch comes first");
+        boolean secondSwatch = false;
+        for (int x = 20; x < keyed.getWidth(); x++) {
+            if ((keyed.getRGB(x, swatchY) & 0xFFFFFF) == (ClassColours.of(2).getRGB() & 0xFFFFFF)) secondSwatch = true;
+        }
+        assertTrue(secondSwatch, "class 2's swatch follows its neighbour's name");
+    }
+
+    @Test
     void rejectsMismatchedOrNegativeLabels() {
         assertThrows(IllegalArgumentException.class, () -> new OverlaySlice(2, 2, new float[4], new int[3], new int[4]));
         assertThrows(IllegalArgumentException.class, () -> new OverlaySlice(2, 2, new float[4], new int[] {0, -1, 0, 0}, new int[4]));

@@ -57,7 +57,7 @@ class ReportWriterTest {
         assertTrue(md.startsWith("# RRW on the | strip\n"), md);
         assertTrue(md.contains("## Data\n\nA generated strip,\ntwo cases.\n"), md);
         assertTrue(md.contains("| epochs | 3 |\n"), md);
-        assertTrue(md.contains("| class | Dice | HD (mm) | HD95 pooled (mm) | HD95 directed (mm) | ASSD (mm) | volumes | without distances |"), md);
+        assertTrue(md.contains("| class | Dice | HD (mm) | HD95 pooled (mm) | HD95 (mm) | ASSD (mm) | volumes | without distances |"), md);
         // Class 1 is the same in both cases: Dice 2*2/(2+3) = 0.8; surfaces (4-connected, 1x8 strip) are
         // every mask pixel: truth {1,2,3}, prediction {2,3}; distances truth->pred {2,0,0} mm, pred->truth {0,0}.
         // HD 2; pooled P95 of {0,0,0,0,2} = 0.8 * 2 = 1.6; directed max(P95{2,0,0}=1.8, 0) = 1.8; ASSD (2/3 + 0)/2.

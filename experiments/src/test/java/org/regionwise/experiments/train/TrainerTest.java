@@ -164,7 +164,7 @@ class TrainerTest {
         assertArrayEquals(afterFirstEpoch[0], Files.readAllBytes(checkpoint), "the checkpoint of epoch 1 is untouched");
         assertEquals(TrainingPosition.startOf(1), CheckpointFile.read(checkpoint).position());
         try (var files = Files.list(checkpoint.getParent())) {
-            assertEquals(List.of("checkpoint.npz", "history.csv"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of("checkpoint.npz", "checkpoint_best.npz", "history.csv"), files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no temporary files left behind");
         }
     }
