@@ -15,6 +15,7 @@ import org.regionwise.experiments.train.CheckpointFile;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.train.Evaluation;
+import org.regionwise.experiments.train.Progress;
 import org.regionwise.experiments.train.StopReason;
 import org.regionwise.experiments.train.Trainer;
 import org.regionwise.experiments.train.TrainingDataLoader;
@@ -85,6 +86,12 @@ public final class Trial {
         TrainingSetup setup = TrainingSetup.builder(network, spec.trainingOptions(), dataSpec, data.train(), data.validation(),
                         checkpointFile)
                 .mapOptions(MapOptions.defaults().withThreads(threads))
+                .progress(new Progress() {
+                    @Override
+                    public void epochFinished(EpochRecord record, int epochs) {
+                        environment.epochListener().epochDone(spec, record, epochs);
+                    }
+                })
                 .build();
         Trainer trainer;
         if (Files.exists(checkpointFile)) {
