@@ -3,12 +3,12 @@ package org.regionwise.experiments.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.regionwise.experiments.io.OutputLock;
 import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.demo.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,14 +45,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double budget = minutes != null ? minutes : quick ? QUICK_MINUTES : MINUTES;
-        if (!(budget > 0) || Double.isInfinite(budget)) throw usage("--minutes must be positive, got " + budget);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
-        int threadCount = ComputeBackends.threads(threads);
-        ComputeBackends.install(ComputeBackends.CPU, threadCount);
-        return new Demo(budget, out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        OptionRanges.minutes(spec, budget);
+        OptionRanges.threads(spec, threads);
+        try (OutputLock lock = OutputTargets.folder(spec, out)) {
+            int threadCount = ComputeBackends.threads(threads);
+            ComputeBackends.install(ComputeBackends.CPU, threadCount);
+            return new Demo(budget, out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
     }
 }

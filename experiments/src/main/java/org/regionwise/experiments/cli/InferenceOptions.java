@@ -20,10 +20,9 @@ final class InferenceOptions {
 
     /** Usage errors for out-of-range values, reported against {@code spec}'s command line. */
     void validate(CommandSpec spec) {
-        if (batch < 1) throw new ParameterException(spec.commandLine(), "--batch must be at least 1, got " + batch);
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
+        OptionRanges.batch(spec, batch);
+        OptionRanges.threads(spec, threads);
+        OptionRanges.backend(spec, backend);
     }
 
     /** Installs the chosen backend with the chosen thread count as the default for new tensors. */

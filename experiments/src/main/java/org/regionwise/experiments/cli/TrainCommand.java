@@ -13,7 +13,10 @@ import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.io.OutputLock;
+import org.regionwise.experiments.train.CheckpointOrigin;
 import org.regionwise.experiments.train.ComputeBackends;
+import org.regionwise.experiments.train.DataFingerprint;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.progress.Progress;
@@ -114,12 +117,31 @@ final class TrainCommand implements Callable<Integer> {
             description = "cpu, or tornado (the GPU backend; needs TornadoVM) (default: ${DEFAULT-VALUE}).")
     String backend;
 
+    @Option(names = "--allow-changed-data",
+            description = "With --resume: continue even though the data set's files changed since the checkpoint was written "
+                    + "(by default a changed data set is refused; the checkpoint records the files' names, sizes and hashes).")
+    boolean allowChangedData;
+
+    /** More epochs than this is a typo (a million epochs of one step each would already take days). */
+    private static final int MAX_EPOCHS = 1_000_000;
+
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
     private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--loss", "--epochs",
             "--steps-per-epoch", "--batch", "--lr", "--seed", "--levels", "--base-filters", "--validate-every", "--no-augment");
 
     @Override
     public Integer call() throws IOException {
+        OptionRanges.threads(spec, threads);
+        OptionRanges.minutes(spec, minutes);
+        OptionRanges.backend(spec, backend);
+        if (allowChangedData && !resume) throw usage("--allow-changed-data applies only with --resume");
+        if (!resume) checkNewRunOptions();
+        try (OutputLock lock = OutputTargets.folder(spec, out)) {
+            return train();
+        }
+    }
+
+    private int train() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Path checkpointFile = out.resolve(CHECKPOINT);
         Checkpoint previous = resume ? previousRun(checkpointFile) : null;
@@ -135,6 +157,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
                 : TrainingDataLoader.load(data, scale, validationFraction);
         warnAboutData(dataset);
+        DataFingerprint fingerprint = DataFingerprint.of(dataset.source());
+        if (previous != null) checkUnchanged(previous, fingerprint, checkpointFile);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
@@ -148,6 +172,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSetup setup = TrainingSetup.builder(network, options, dataSpec, dataset.train(), dataset.validation(), checkpointFile)
                 .progress(Progress.forConsole(stdout))
                 .mapOptions(MapOptions.defaults().withThreads(threadCount))
+                .origin(new CheckpointOrigin("train", fingerprint))
                 .build();
         Trainer trainer = previous != null ? Trainer.resume(setup, previous) : Trainer.start(setup);
         stdout.print(dataset.describe());
@@ -184,27 +209,51 @@ final class TrainCommand implements Callable<Integer> {
         return CheckpointFile.read(checkpointFile);
     }
 
+    /**
+     * Refuses to resume on a data set whose files changed since the checkpoint, unless
+     * --allow-changed-data; a checkpoint from before fingerprints gets a warning.
+     */
+    private void checkUnchanged(Checkpoint previous, DataFingerprint now, Path checkpointFile) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (previous.origin() == null) {
+            err.println(spec.qualifiedName() + ": warning: " + checkpointFile + " records no data fingerprint (written by an older"
+                    + " version): cannot check that the data is unchanged");
+            return;
+        }
+        List<String> changes = previous.origin().data().changesTo(now, 3);
+        if (changes.isEmpty()) return;
+        String what = "the data set " + previous.data().location() + " changed since " + checkpointFile + " was written: "
+                + String.join("; ", changes);
+        if (!allowChangedData) throw new IOException(what + "; pass --allow-changed-data to resume on it anyway");
+        err.println(spec.qualifiedName() + ": warning: " + what + "; resuming as --allow-changed-data asks");
+    }
+
     /** What can be checked before loading anything. */
     private void checkNewRun(Path checkpointFile) {
         if (Files.exists(checkpointFile)) {
             throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
         }
+    }
+
+    /** The new run's option values, checked before the output folder is touched. */
+    private void checkNewRunOptions() {
         try {
             LossRegistry.create(loss);
         } catch (IllegalArgumentException e) {
             throw usage("--loss: " + e.getMessage());
         }
         if (epochs < 1) throw usage("--epochs must be at least 1, got " + epochs);
-        if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
-        if (stepsPerEpoch < 0) throw usage("--steps-per-epoch must be >= 0, got " + stepsPerEpoch);
+        OptionRanges.batch(spec, batch);
+        if (epochs > MAX_EPOCHS) throw usage("--epochs must be at most " + MAX_EPOCHS + ", got " + epochs);
+        if (stepsPerEpoch < 0 || stepsPerEpoch > MAX_EPOCHS) {
+            throw usage("--steps-per-epoch must be in 0.." + MAX_EPOCHS + ", got " + stepsPerEpoch);
+        }
         if (!(lr > 0) || Double.isInfinite(lr)) throw usage("--lr must be positive, got " + lr);
         if (levels < 2 || levels > 8) throw usage("--levels must be in 2..8, got " + levels);
         if (baseFilters < 1 || baseFilters > UNet2dConfig.NNUNET_MAX_FILTERS_2D) {
             throw usage("--base-filters must be in 1.." + UNet2dConfig.NNUNET_MAX_FILTERS_2D + ", got " + baseFilters);
         }
         if (validateEvery < 0) throw usage("--validate-every must be >= 0, got " + validateEvery);
-        if (minutes != null && !(minutes > 0)) throw usage("--minutes must be positive, got " + minutes);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
         if (!DataSpec.DEFAULT.equals(data) && scale != 1) throw usage("--scale applies to --data default only");
         try {
             DefaultDataset.checkScale(scale);

@@ -24,6 +24,7 @@ import org.regionwise.layers.NormType;
 import org.regionwise.layers.StateDictFile;
 import org.regionwise.layers.UNet2dConfig;
 import org.regionwise.experiments.train.Checkpoint;
+import org.regionwise.experiments.train.CheckpointOrigin;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.train.TrainingHistory;
@@ -52,6 +53,8 @@ public final class CheckpointFile {
     private static final String MODEL_PREFIX = "model/";
     private static final String OPTIMIZER_PREFIX = "optimizer/";
     private static final String NPY = ".npy";
+    /** trainer.json holds settings and a per-epoch history: far below this, whatever the run. */
+    private static final int MAX_JSON_BYTES = 64 << 20;
 
     private CheckpointFile() {}
 
@@ -94,17 +97,25 @@ public final class CheckpointFile {
         Map<String, float[]> buffers = new LinkedHashMap<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              ZipInputStream zip = new ZipInputStream(in)) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
+                if (!seen.add(name)) throw new IOException(where + ": damaged checkpoint (entry " + name + " appears twice)");
                 if (name.equals(TRAINER_JSON)) {
-                    json = JsonReader.parse(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
+                    byte[] text = zip.readNBytes(MAX_JSON_BYTES + 1);
+                    if (text.length > MAX_JSON_BYTES) {
+                        throw new IOException(where + ": " + TRAINER_JSON + " is larger than " + (MAX_JSON_BYTES >> 20) + " MB");
+                    }
+                    json = JsonReader.parse(new String(text, StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
                 } else if (name.startsWith(MODEL_PREFIX) && name.endsWith(NPY)) {
                     Npy.Array a = Npy.read(zip, where + ":" + name);
+                    FiniteValues.requireArray(a.data(), where + ":" + name);
                     model.put(name.substring(MODEL_PREFIX.length(), name.length() - NPY.length()),
                             new StateDictFile.Entry(a.shape(), a.data()));
                 } else if (name.startsWith(OPTIMIZER_PREFIX) && name.endsWith(NPY)) {
-                    buffers.put(name.substring(OPTIMIZER_PREFIX.length(), name.length() - NPY.length()),
-                            Npy.read(zip, where + ":" + name).data());
+                    float[] values = Npy.read(zip, where + ":" + name).data();
+                    FiniteValues.requireArray(values, where + ":" + name);
+                    buffers.put(name.substring(OPTIMIZER_PREFIX.length(), name.length() - NPY.length()), values);
                 }
                 drain(zip); // reading to the end makes ZipInputStream check the entry's CRC
             }
@@ -113,7 +124,9 @@ public final class CheckpointFile {
         }
         if (json == null) throw new IOException(where + ": not a regionwise checkpoint (no " + TRAINER_JSON + " inside)");
         try {
-            return fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where);
+            CheckpointOrigin origin = json instanceof Map<?, ?> root && root.get("origin") != null
+                    ? CheckpointOrigin.fromJson(root.get("origin")) : null;
+            return fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where).withOrigin(origin);
         } catch (IllegalArgumentException e) { // a value the records reject
             throw new IOException(where + ": invalid checkpoint: " + e.getMessage(), e);
         }
@@ -136,6 +149,7 @@ public final class CheckpointFile {
         root.put("network", network(c.network()));
         root.put("data", data(c.data()));
         root.put("training", training(c.options()));
+        if (c.origin() != null) root.put("origin", c.origin().toJson());
         TrainingPosition p = c.position();
         Map<String, Object> position = new LinkedHashMap<>();
         position.put("epoch", p.epoch());

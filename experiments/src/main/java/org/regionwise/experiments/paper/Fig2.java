@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.experiments.io.AtomicFile;
 import org.regionwise.maps.Grid;
 import org.regionwise.maps.MapKind;
 import org.regionwise.maps.MapOptions;
@@ -107,7 +108,8 @@ public final class Fig2 {
             }
             SimplexImage.write(SimplexImage.render(panels), png);
             Result result = new Result(step, NestedDiscs.describe(), PIXEL.clone(), labels[pixel], maps, overPixels, png);
-            Files.write(outDir.resolve("fig2.txt"), result.lines(), StandardCharsets.UTF_8);
+            byte[] text = (String.join("\n", result.lines()) + "\n").getBytes(StandardCharsets.UTF_8);
+            AtomicFile.write(outDir.resolve("fig2.txt"), o -> o.write(text));
             for (String line : result.lines()) out.println(line);
             return result;
         } catch (IOException e) {

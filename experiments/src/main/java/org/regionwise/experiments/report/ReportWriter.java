@@ -2,15 +2,14 @@ package org.regionwise.experiments.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.regionwise.experiments.io.AtomicFile;
 import org.regionwise.experiments.eval.MetricsAggregation;
 import org.regionwise.experiments.eval.VolumeMetrics;
 
@@ -32,14 +31,8 @@ public final class ReportWriter {
      */
     public static void write(Path file, Report report) throws IOException {
         Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-        try {
-            Files.writeString(partial, render(report, absolute.getParent()), StandardCharsets.UTF_8);
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        byte[] bytes = render(report, absolute.getParent()).getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(absolute, out -> out.write(bytes));
     }
 
     /**
