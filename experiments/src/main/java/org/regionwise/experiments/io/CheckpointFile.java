@@ -27,6 +27,7 @@ import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.train.CheckpointOrigin;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
+import org.regionwise.experiments.train.Models;
 import org.regionwise.experiments.train.TrainingHistory;
 import org.regionwise.experiments.train.TrainingOptions;
 import org.regionwise.experiments.train.TrainingPosition;
@@ -98,7 +99,7 @@ public final class CheckpointFile {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              ZipInputStream zip = new ZipInputStream(in)) {
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            for (ZipEntry e = nextEntry(zip, where); e != null; e = nextEntry(zip, where)) {
                 String name = e.getName();
                 if (!seen.add(name)) throw new IOException(where + ": damaged checkpoint (entry " + name + " appears twice)");
                 if (name.equals(TRAINER_JSON)) {
@@ -126,9 +127,53 @@ public final class CheckpointFile {
         try {
             CheckpointOrigin origin = json instanceof Map<?, ?> root && root.get("origin") != null
                     ? CheckpointOrigin.fromJson(root.get("origin")) : null;
-            return fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where).withOrigin(origin);
+            Checkpoint checkpoint = fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where).withOrigin(origin);
+            checkModel(checkpoint, where);
+            return checkpoint;
         } catch (IllegalArgumentException e) { // a value the records reject
             throw new IOException(where + ": invalid checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** Largest patch side and filter count a checkpoint may declare: far above any real 2D U-Net. */
+    private static final int MAX_PATCH = 1 << 14, MAX_FILTERS = 4096, MAX_CHANNELS = 1024;
+
+    /**
+     * The settings must be in range and the weights must be exactly the network's (every name, every
+     * shape), checked here so that a crafted or damaged file is an error naming it, not a failure (or an
+     * allocation of gigabytes) later in predict, evaluate or --resume.
+     */
+    private static void checkModel(Checkpoint c, String where) throws IOException {
+        UNet2dConfig n = c.network();
+        if (n.classes() > HeapBudget.MAX_CLASSES || n.inChannels() > MAX_CHANNELS || n.maxFilters() > MAX_FILTERS) {
+            throw new IOException(where + ": invalid checkpoint: network of " + n.inChannels() + " channels, " + n.classes()
+                    + " classes, up to " + n.maxFilters() + " filters is out of range (at most " + MAX_CHANNELS + ", "
+                    + HeapBudget.MAX_CLASSES + ", " + MAX_FILTERS + ")");
+        }
+        DataSpec d = c.data();
+        if (d.patchHeight() > MAX_PATCH || d.patchWidth() > MAX_PATCH) {
+            throw new IOException(where + ": invalid checkpoint: patch " + d.patchHeight() + "x" + d.patchWidth()
+                    + " is larger than " + MAX_PATCH + " pixels a side");
+        }
+        for (double s : d.spacing()) {
+            if (!Double.isFinite(s)) throw new IOException(where + ": invalid checkpoint: data spacing " + s + " is not finite");
+        }
+        // Each level holds at most ~6 convolutions of 3x3 between filter counts up to maxFilters.
+        long bound = HeapBudget.product(n.levels(), 6L * 9, n.maxFilters(), n.maxFilters() + n.inChannels() + n.classes());
+        HeapBudget.require(HeapBudget.product(bound, Float.BYTES), where, "the network it describes");
+        try {
+            Models.fromCheckpoint(c);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": the weights do not fit the network it describes: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next entry; a name that is not UTF-8 (a damaged header) is a damaged file, not an internal error. */
+    private static ZipEntry nextEntry(ZipInputStream zip, String where) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": damaged checkpoint (an entry name is not valid UTF-8)", e);
         }
     }
 

@@ -73,6 +73,42 @@ public final class FuzzFiles {
         return file;
     }
 
+    /**
+     * A small nnU-Net raw data set: {@code cases} cases of one channel ("T1") and labels 0..2 on the grid,
+     * each case's box shifted a little, the image a noisy function of the labels.
+     */
+    public static Path writeDataset(Path dir, int cases) throws IOException {
+        Files.createDirectories(dir.resolve("imagesTr"));
+        Files.createDirectories(dir.resolve("labelsTr"));
+        Files.writeString(dir.resolve("dataset.json"), """
+                {"name": "Fuzz", "channel_names": {"0": "T1"}, "labels": {"background": 0, "box": 1, "slab": 2},
+                 "numTraining": %d, "file_ending": ".nii.gz"}
+                """.formatted(cases));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(cases);
+        for (int k = 0; k < cases; k++) {
+            int[] l = labels(k % 3);
+            float[] image = new float[l.length];
+            float[] label = new float[l.length];
+            for (int i = 0; i < l.length; i++) {
+                image[i] = (float) (100 * l[i] + 10 * rng.nextGaussian());
+                label[i] = l[i];
+            }
+            new NiftiImage(header(NiftiDataType.FLOAT32), image).write(dir.resolve("imagesTr/case_" + k + "_0000.nii.gz"));
+            new NiftiImage(header(NiftiDataType.UINT8), label).write(dir.resolve("labelsTr/case_" + k + ".nii.gz"));
+        }
+        return dir;
+    }
+
+    /** The arguments of a tiny, fast {@code train} run on {@code data} into {@code out}, then {@code more}. */
+    public static String[] trainArgs(Path data, Path out, String... more) {
+        String[] base = {"train", "--data", data.toString(), "--levels", "2", "--base-filters", "2", "--epochs", "2",
+                "--steps-per-epoch", "1", "--batch", "2", "--lr", "1e-3", "--validate-every", "0", "--threads", "1",
+                "--out", out.toString()};
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
     /** The bytes with a little-endian float put at {@code offset}. */
     public static byte[] putFloat(byte[] bytes, int offset, float value) {
         byte[] b = bytes.clone();
