@@ -42,7 +42,14 @@ public record NnUnetDatasetJson(String name, List<String> channelNames, List<Str
      */
     public static NnUnetDatasetJson read(Path file) throws IOException {
         String source = file.toString();
-        Object root = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8), source);
+        if (Files.isDirectory(file)) throw new DatasetFormatException(source, "is a folder, not a JSON file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DatasetFormatException(source, "not valid UTF-8 text (JSON files are UTF-8)");
+        }
+        Object root = JsonReader.parse(text, source);
         if (!(root instanceof Map<?, ?> json)) throw new DatasetFormatException(source, "expected a JSON object at the top level");
 
         Object channels = json.containsKey("channel_names") ? json.get("channel_names") : json.get("modality");

@@ -92,6 +92,7 @@ public final class CheckpointFile {
      */
     public static Checkpoint read(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such checkpoint");
+        if (Files.isDirectory(file)) throw new IOException(file + ": is a folder, not a checkpoint file");
         String where = file.toString();
         Object json = null;
         Map<String, StateDictFile.Entry> model = new LinkedHashMap<>();
