@@ -183,7 +183,7 @@ class CheckpointFuzzTest {
         return zip;
     }
 
-    private static String firstModel(Map<String, byte[]> e) {
+    static String firstModel(Map<String, byte[]> e) {
         return e.keySet().stream().filter(n -> n.startsWith("model/")).findFirst().orElseThrow();
     }
 
@@ -202,7 +202,7 @@ class CheckpointFuzzTest {
         return e;
     }
 
-    private static Map<String, byte[]> withShape(Map<String, byte[]> e, String name, String shape) {
+    static Map<String, byte[]> withShape(Map<String, byte[]> e, String name, String shape) {
         byte[] npy = e.get(name);
         String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + shape + "), }";
         StringBuilder h = new StringBuilder(header);
