@@ -8,12 +8,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,11 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * folder at once (the second gets a one-line error naming the first), and a run killed without warning
  * leaves nothing that blocks the next one: the operating system drops a dead process's lock.
  *
- * <p>The lock is an OS file lock ({@link FileChannel#tryLock}) on {@value #NAME} in the folder. The file
- * holds a line naming the holder (command, process id, start time) for the error message. On release
- * the holder deletes the file while it still holds the lock; a process that locked a file which was
- * meanwhile deleted or replaced notices it (the file at the path no longer holds its own line) and
- * tries again, so a delete never lets two processes hold the lock together.
+ * <p>The lock is an OS file lock ({@link FileChannel#tryLock}) on {@value #NAME} in the folder, which
+ * holds a line naming the holder (command, process id, start time) for the error message, and is
+ * emptied on release. The file itself stays: deleting it would let a process that opened it just before
+ * the delete lock a file no one else can see, and so hold the folder together with the next process.
+ * POSIX drops a process's lock when it closes any descriptor of the file, so the holder never opens the
+ * file a second time, and runs in one JVM are told apart by a table of the folders it holds.
  *
  * <p>Taking the lock also removes stale temporaries of this program's atomic writer in the folder
  * ({@link StaleTemporaries}): whoever holds the lock is the only writer there, so any such file is a
@@ -34,28 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OutputLock implements AutoCloseable {
     /** The lock file's name inside the output folder. */
     public static final String NAME = ".regionwise.lock";
-    private static final int ATTEMPTS = 20;
-    /** Lock files held now: a run stopped by SIGTERM deletes them in a shutdown hook, still holding the lock. */
-    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    /** Folders this JVM holds, with their holder's line. */
+    private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path file : HELD) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // exiting anyway: the next run overwrites the stale file and deletes it when done
-                }
-            }
-        }, "regionwise-output-locks"));
-    }
-
-    private final Path file;
+    private final Path folder;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock) {
-        this.file = file;
+    private OutputLock(Path folder, FileChannel channel, FileLock lock) {
+        this.folder = folder;
         this.channel = channel;
         this.lock = lock;
     }
@@ -73,16 +59,16 @@ public final class OutputLock implements AutoCloseable {
         }
         Files.createDirectories(folder);
         if (!Files.isWritable(folder)) throw new AccessDeniedException(folder.toString(), null, "output folder is not writable");
-        Path file = folder.resolve(NAME);
-        String line = command + " (process " + ProcessHandle.current().pid() + ", started " + Instant.now() + ", "
-                + UUID.randomUUID() + ")\n";
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        String line = command + " (process " + ProcessHandle.current().pid() + ", started " + Instant.now() + ")";
+        String other = HELD.putIfAbsent(folder, line);
+        if (other != null) throw new OutputLockedException(folder, other);
+        try {
+            FileChannel channel = FileChannel.open(folder.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) { // held by another channel of this JVM
+            } catch (OverlappingFileLockException e) { // this JVM holds it under another spelling of the path
                 lock = null;
             }
             if (lock == null) {
@@ -91,36 +77,33 @@ public final class OutputLock implements AutoCloseable {
                 throw new OutputLockedException(folder, holder);
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
-            if (line.equals(readOrNull(file))) {
-                OutputLock held = new OutputLock(file, channel, lock);
-                HELD.add(file);
-                StaleTemporaries.remove(folder);
-                return held;
-            }
-            lock.release(); // the file we locked was deleted by its last holder: try the new one
-            channel.close();
+            OutputLock held = new OutputLock(folder, channel, lock);
+            StaleTemporaries.remove(folder);
+            return held;
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(folder);
+            throw e;
         }
-        throw new IOException(folder + ": could not lock the output folder (" + NAME + " keeps changing)");
     }
 
     /** The folder this lock holds. */
     public Path folder() {
-        return file.getParent();
+        return folder;
     }
 
-    /** Deletes the lock file and releases the lock (in that order; see the class comment). */
+    /** Empties the lock file and releases the lock. */
     @Override
     public void close() throws IOException {
         try {
-            Files.deleteIfExists(file);
-            HELD.remove(file);
+            if (channel.isOpen()) channel.truncate(0);
         } finally {
             try {
                 if (lock.isValid()) lock.release();
             } finally {
                 channel.close();
+                HELD.remove(folder);
             }
         }
     }
@@ -130,18 +113,9 @@ public final class OutputLock implements AutoCloseable {
             ByteBuffer buffer = ByteBuffer.allocate(512);
             int n = channel.read(buffer, 0);
             String text = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.UTF_8).strip();
-            int token = text.lastIndexOf(", ");
-            return text.isEmpty() ? "another regionwise run" : token > 0 ? text.substring(0, token) + ")" : text;
+            return text.isEmpty() ? "another regionwise run" : text;
         } catch (IOException e) {
             return "another regionwise run";
-        }
-    }
-
-    private static String readOrNull(Path file) throws IOException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
         }
     }
 }

@@ -101,12 +101,13 @@ public final class FuzzFiles {
 
     /** The arguments of a tiny, fast {@code train} run on {@code data} into {@code out}, then {@code more}. */
     public static String[] trainArgs(Path data, Path out, String... more) {
-        String[] base = {"train", "--data", data.toString(), "--levels", "2", "--base-filters", "2", "--epochs", "2",
-                "--steps-per-epoch", "1", "--batch", "2", "--lr", "1e-3", "--validate-every", "0", "--threads", "1",
-                "--out", out.toString()};
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(), "--levels", "2",
+                "--base-filters", "2", "--steps-per-epoch", "1", "--batch", "2", "--lr", "1e-3", "--validate-every", "0",
+                "--threads", "1", "--out", out.toString()));
+        java.util.List<String> extra = java.util.List.of(more);
+        if (!extra.contains("--epochs")) all.addAll(java.util.List.of("--epochs", "2"));
+        all.addAll(extra);
+        return all.toArray(String[]::new);
     }
 
     /** The bytes with a little-endian float put at {@code offset}. */

@@ -109,15 +109,26 @@ public final class FuzzRun {
         return o.oneLine() && named && code ? FuzzVerdict.CLEAR_ERROR : FuzzVerdict.POOR_ERROR;
     }
 
-    /** Temporaries of the atomic writer and lock files anywhere under {@code root}. */
+    /**
+     * Temporaries of the atomic writer anywhere under {@code root}, and lock files still naming a holder
+     * (a released {@link OutputLock} file is empty).
+     */
     public static List<String> leftovers(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> StaleTemporaries.isTemporaryName(p.getFileName().toString())
-                            || p.getFileName().toString().equals(OutputLock.NAME))
+                            || p.getFileName().toString().equals(OutputLock.NAME) && size(p) > 0)
                     .map(p -> root.relativize(p).toString())
                     .toList();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -131,7 +142,8 @@ public final class FuzzRun {
         }
         for (Path file : files) {
             if (output != null && file.toAbsolutePath().startsWith(output.toAbsolutePath())) continue;
-            if (StaleTemporaries.isTemporaryName(file.getFileName().toString())) continue; // reported as leftovers
+            String name = file.getFileName().toString();
+            if (StaleTemporaries.isTemporaryName(name) || name.equals(OutputLock.NAME)) continue; // reported as leftovers
             hashes.put(root.relativize(file).toString(), sha256(file));
         }
         return hashes;
