@@ -8,6 +8,7 @@ import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.demo.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,16 +40,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Override
     public Integer call() throws IOException {
         double budget = minutes != null ? minutes : quick ? QUICK_MINUTES : MINUTES;
         OptionRanges.minutes(spec, budget);
-        OptionRanges.threads(spec, threads);
+        threads.validate(spec);
         try (OutputLock lock = OutputTargets.folder(spec, out)) {
-            int threadCount = ComputeBackends.threads(threads);
+            int threadCount = threads.count();
             ComputeBackends.install(ComputeBackends.CPU, threadCount);
             return new Demo(budget, out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -1,7 +1,6 @@
 package org.regionwise.experiments.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * {@code regionwise metrics}: Dice, Hausdorff, HD95 (pooled and directed), ASSD per class of a
@@ -92,8 +92,7 @@ final class MetricsCommand implements Callable<Integer> {
         VolumeMetrics metrics = SegmentationMetrics.evaluate(predictedLabels, referenceLabels, grid, classCount, neighbours);
         String json = MetricsJson.volume(metrics);
         if (out != null) {
-            byte[] bytes = (json.endsWith("\n") ? json : json + "\n").getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(out, o -> o.write(bytes));
+            AtomicFile.writeString(out, json.endsWith("\n") ? json : json + "\n");
         }
         spec.commandLine().getOut().println(json.stripTrailing());
         return Main.OK;

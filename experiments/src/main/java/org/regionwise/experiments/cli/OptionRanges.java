@@ -14,7 +14,7 @@ final class OptionRanges {
     /** More threads than this only cost memory: no machine this program targets has as many cores. */
     static final int MAX_THREADS = 256;
     /** Slices per step or forward pass; every activation of the U-Net scales with it. */
-    static final int MAX_BATCH = 1024;
+    static final int MAX_BATCH = org.regionwise.experiments.train.TrainingOptions.MAX_BATCH;
     /** A time budget longer than this (about two years) is a typo; larger values would overflow milliseconds. */
     static final double MAX_MINUTES = 1_000_000;
 

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
 import org.regionwise.experiments.io.OutputLock;
 import org.regionwise.experiments.train.CheckpointOrigin;
-import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.train.DataFingerprint;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
@@ -27,9 +25,9 @@ import org.regionwise.experiments.train.TrainingResult;
 import org.regionwise.experiments.train.TrainingSetup;
 import org.regionwise.layers.NormType;
 import org.regionwise.layers.UNet2dConfig;
-import org.regionwise.losses.LossRegistry;
 import org.regionwise.maps.MapOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,18 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR|default", defaultValue = DataSpec.DEFAULT,
-            description = "An nnU-Net raw folder (dataset.json, imagesTr/, labelsTr/) or 'default' (Colin27 + AAL from "
-                    + "mricron-data, or a phantom) (default: ${DEFAULT-VALUE}).")
-    String data;
-
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
-            description = "Default data set only: in-plane downsampling factor 1, 2, 3, 4, 6 or 8 (default: ${DEFAULT-VALUE}).")
-    int scale;
-
-    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.2",
-            description = "nnU-Net folders only: share of cases held out for validation (default: ${DEFAULT-VALUE}).")
-    double validationFraction;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "rrw",
             description = "Loss name, see 'regionwise losses' (default: ${DEFAULT-VALUE}).")
@@ -110,20 +98,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop after M minutes of training, with a checkpoint to --resume from.")
     Double minutes;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = ComputeBackends.CPU,
-            description = "cpu, or tornado (the GPU backend; needs TornadoVM) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Mixin
+    BackendOptions backend;
 
     @Option(names = "--allow-changed-data",
             description = "With --resume: continue even though the data set's files changed since the checkpoint was written "
                     + "(by default a changed data set is refused; the checkpoint records the files' names, sizes and hashes).")
     boolean allowChangedData;
-
-    /** More epochs than this is a typo (a million epochs of one step each would already take days). */
-    private static final int MAX_EPOCHS = 1_000_000;
 
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
     private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--loss", "--epochs",
@@ -131,31 +112,33 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionRanges.threads(spec, threads);
+        backend.validate(spec);
         OptionRanges.minutes(spec, minutes);
-        OptionRanges.backend(spec, backend);
         if (allowChangedData && !resume) throw usage("--allow-changed-data applies only with --resume");
-        if (!resume) checkNewRunOptions();
-        try (OutputLock lock = OutputTargets.folder(spec, out)) {
-            return train();
+        TrainingOptions fresh = resume ? null : newRunOptions();
+        try (OutputLock lock = OutputTargets.folder(spec, out)) { // no second writer from here on
+            return train(fresh);
         }
     }
 
-    private int train() throws IOException {
+    private int train(TrainingOptions fresh) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Path checkpointFile = out.resolve(CHECKPOINT);
         Checkpoint previous = resume ? previousRun(checkpointFile) : null;
-        if (previous == null) checkNewRun(checkpointFile);
+        if (previous == null && Files.exists(checkpointFile)) {
+            throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
+        }
+        TrainingOptions options = withBudget(previous != null ? previous.options() : fresh);
         if (previous != null && previous.finished()) {
             stdout.println("the run in " + out + " has finished all " + previous.options().epochs() + " epochs; nothing to resume");
             return Main.OK;
         }
-        int threadCount = ComputeBackends.threads(threads);
-        var installed = ComputeBackends.install(backend, threadCount);
+        int threadCount = backend.threadCount();
+        var installed = backend.install();
 
         DataSpec spec0 = previous != null ? previous.data() : null;
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
-                : TrainingDataLoader.load(data, scale, validationFraction);
+                : TrainingDataLoader.load(data.data, data.scale, data.validationFraction);
         warnAboutData(dataset);
         DataFingerprint fingerprint = DataFingerprint.of(dataset.source());
         if (previous != null) checkUnchanged(previous, fingerprint, checkpointFile);
@@ -163,11 +146,7 @@ final class TrainCommand implements Callable<Integer> {
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
-                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, network);
-        TrainingOptions options = (previous != null ? previous.options()
-                : new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
-                        !noAugment, null))
-                .withTimeBudget(minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000)));
+                : TrainingDataLoader.describe(dataset, data.location(), data.scale, data.validationFraction, network);
 
         TrainingSetup setup = TrainingSetup.builder(network, options, dataSpec, dataset.train(), dataset.validation(), checkpointFile)
                 .progress(Progress.forConsole(stdout))
@@ -210,6 +189,36 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * A new run's options, checked before the output folder is touched: the network's and data's options
+     * here, the training options by {@link TrainingOptions} itself (one check, one wording, for every way a
+     * run is made).
+     */
+    private TrainingOptions newRunOptions() {
+        TrainingOptions options;
+        try {
+            options = new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
+                    !noAugment, null);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        if (levels < 2 || levels > 8) throw usage("--levels must be in 2..8, got " + levels);
+        if (baseFilters < 1 || baseFilters > UNet2dConfig.NNUNET_MAX_FILTERS_2D) {
+            throw usage("--base-filters must be in 1.." + UNet2dConfig.NNUNET_MAX_FILTERS_2D + ", got " + baseFilters);
+        }
+        data.validate(spec);
+        return options;
+    }
+
+    /** The options with this invocation's --minutes (a resumed run may get a new budget). */
+    private TrainingOptions withBudget(TrainingOptions options) {
+        try {
+            return options.withTimeBudget(minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000)));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /**
      * Refuses to resume on a data set whose files changed since the checkpoint, unless
      * --allow-changed-data; a checkpoint from before fingerprints gets a warning.
      */
@@ -226,48 +235,6 @@ final class TrainCommand implements Callable<Integer> {
                 + String.join("; ", changes);
         if (!allowChangedData) throw new IOException(what + "; pass --allow-changed-data to resume on it anyway");
         err.println(spec.qualifiedName() + ": warning: " + what + "; resuming as --allow-changed-data asks");
-    }
-
-    /** What can be checked before loading anything. */
-    private void checkNewRun(Path checkpointFile) {
-        if (Files.exists(checkpointFile)) {
-            throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
-        }
-    }
-
-    /** The new run's option values, checked before the output folder is touched. */
-    private void checkNewRunOptions() {
-        try {
-            LossRegistry.create(loss);
-        } catch (IllegalArgumentException e) {
-            throw usage("--loss: " + e.getMessage());
-        }
-        if (epochs < 1) throw usage("--epochs must be at least 1, got " + epochs);
-        OptionRanges.batch(spec, batch);
-        if (epochs > MAX_EPOCHS) throw usage("--epochs must be at most " + MAX_EPOCHS + ", got " + epochs);
-        if (stepsPerEpoch < 0 || stepsPerEpoch > MAX_EPOCHS) {
-            throw usage("--steps-per-epoch must be in 0.." + MAX_EPOCHS + ", got " + stepsPerEpoch);
-        }
-        if (!(lr > 0) || Double.isInfinite(lr)) throw usage("--lr must be positive, got " + lr);
-        if (levels < 2 || levels > 8) throw usage("--levels must be in 2..8, got " + levels);
-        if (baseFilters < 1 || baseFilters > UNet2dConfig.NNUNET_MAX_FILTERS_2D) {
-            throw usage("--base-filters must be in 1.." + UNet2dConfig.NNUNET_MAX_FILTERS_2D + ", got " + baseFilters);
-        }
-        if (validateEvery < 0) throw usage("--validate-every must be >= 0, got " + validateEvery);
-        if (!DataSpec.DEFAULT.equals(data) && scale != 1) throw usage("--scale applies to --data default only");
-        try {
-            DefaultDataset.checkScale(scale);
-        } catch (IllegalArgumentException e) {
-            throw usage("--" + e.getMessage());
-        }
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);
-        }
-    }
-
-    /** The data location as saved in checkpoints: a folder absolute, so evaluate and --resume work from anywhere. */
-    private static String location(String data) {
-        return DataSpec.DEFAULT.equals(data) ? data : Path.of(data).toAbsolutePath().normalize().toString();
     }
 
     private void warnAboutData(TrainingData dataset) {

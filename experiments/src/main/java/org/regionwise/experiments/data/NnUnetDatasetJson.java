@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.regionwise.experiments.io.JsonReader;
+import org.regionwise.experiments.io.Json;
+import org.regionwise.experiments.io.JsonFormatException;
 
 /**
  * The parts of an nnU-Net raw data set's {@code dataset.json} that training needs.
@@ -49,7 +50,12 @@ public record NnUnetDatasetJson(String name, List<String> channelNames, List<Str
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new DatasetFormatException(source, "not valid UTF-8 text (JSON files are UTF-8)");
         }
-        Object root = JsonReader.parse(text, source);
+        Object root;
+        try {
+            root = Json.read(text, source);
+        } catch (JsonFormatException e) {
+            throw new DatasetFormatException(e);
+        }
         if (!(root instanceof Map<?, ?> json)) throw new DatasetFormatException(source, "expected a JSON object at the top level");
 
         Object channels = json.containsKey("channel_names") ? json.get("channel_names") : json.get("modality");

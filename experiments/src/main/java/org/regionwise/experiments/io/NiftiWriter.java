@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.Deflater;
@@ -32,9 +33,9 @@ public final class NiftiWriter {
         }
         AtomicFile.write(file, out -> {
             if (gzip) {
-                GZIPOutputStream z = new FastGzipOutputStream(out);
-                write(z, image);
-                z.finish();
+                try (GZIPOutputStream z = new FastGzipOutputStream(out)) {
+                    write(z, image);
+                }
             } else {
                 write(out, image);
             }
@@ -82,5 +83,4 @@ public final class NiftiWriter {
             def.setLevel(Deflater.BEST_SPEED);
         }
     }
-
 }

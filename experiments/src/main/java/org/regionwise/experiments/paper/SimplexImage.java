@@ -90,7 +90,9 @@ final class SimplexImage {
 
     static void write(BufferedImage image, Path file) throws IOException {
         AtomicFile.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer in this JDK for " + file);
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this JDK for " + file);
+            }
         });
     }
 }

@@ -1,7 +1,6 @@
 package org.regionwise.experiments.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.regionwise.experiments.io.AtomicFile;
 import org.regionwise.experiments.eval.MetricsAggregation;
 import org.regionwise.experiments.eval.VolumeMetrics;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * Writes a {@link Report} as {@code report.md}: title, data, configuration table, per-class results
@@ -30,9 +29,7 @@ public final class ReportWriter {
      * @throws IOException when the folder or the file cannot be written
      */
     public static void write(Path file, Report report) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        byte[] bytes = render(report, absolute.getParent()).getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(absolute, out -> out.write(bytes));
+        AtomicFile.writeString(file, render(report, file.toAbsolutePath().getParent()));
     }
 
     /**
