@@ -34,9 +34,9 @@ final class OptionRanges {
 
     /** --minutes: null or a positive finite number up to {@value #MAX_MINUTES}. */
     static void minutes(CommandSpec spec, Double minutes) {
-        if (minutes != null && !(minutes > 0 && minutes <= MAX_MINUTES)) {
-            throw usage(spec, "--minutes must be a positive number up to " + (long) MAX_MINUTES + ", got " + minutes);
-        }
+        if (minutes == null) return;
+        if (!(minutes > 0)) throw usage(spec, "--minutes must be positive, got " + minutes);
+        if (!(minutes <= MAX_MINUTES)) throw usage(spec, "--minutes must be at most " + (long) MAX_MINUTES + ", got " + minutes);
     }
 
     /** --backend: one of {@link ComputeBackends#names()}. */

@@ -42,15 +42,14 @@ public record TrainingOptions(String lossName, int epochs, int stepsPerEpoch, in
      */
     public TrainingOptions {
         lossName = resolveLoss(lossName);
-        if (epochs < 1 || epochs > MAX_EPOCHS) {
-            throw new IllegalArgumentException("--epochs must be in 1.." + MAX_EPOCHS + ", got " + epochs);
+        if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        if (epochs > MAX_EPOCHS) throw new IllegalArgumentException("--epochs must be at most " + MAX_EPOCHS + ", got " + epochs);
+        if (stepsPerEpoch < 0) throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass), got " + stepsPerEpoch);
+        if (stepsPerEpoch > MAX_EPOCHS) {
+            throw new IllegalArgumentException("--steps-per-epoch must be at most " + MAX_EPOCHS + ", got " + stepsPerEpoch);
         }
-        if (stepsPerEpoch < 0 || stepsPerEpoch > MAX_EPOCHS) {
-            throw new IllegalArgumentException("--steps-per-epoch must be in 0.." + MAX_EPOCHS + " (0: one pass), got " + stepsPerEpoch);
-        }
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("--batch must be in 1.." + MAX_BATCH + ", got " + batchSize);
-        }
+        if (batchSize < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize);
+        if (batchSize > MAX_BATCH) throw new IllegalArgumentException("--batch must be at most " + MAX_BATCH + ", got " + batchSize);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
         }
