@@ -69,7 +69,7 @@ class CheckpointFuzzTest {
         FuzzTally.report();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void bitFlips(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE - 1) int position, @ForAll @IntRange(min = 0, max = 7) int bit)
             throws IOException {
         byte[] bytes = intact.clone();

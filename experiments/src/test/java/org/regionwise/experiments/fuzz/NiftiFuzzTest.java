@@ -43,7 +43,7 @@ class NiftiFuzzTest {
         FuzzTally.report();
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void headerBitFlips(@ForAll @IntRange(min = 0, max = FuzzFiles.HEADER - 1) int index, @ForAll @IntRange(min = 0, max = 7) int bit)
             throws IOException {
         byte[] bytes = plainLabels.clone();
@@ -52,7 +52,7 @@ class NiftiFuzzTest {
         both(bytes, ".nii", Expect.ERROR_OR_RESULT, "flip byte " + index + " bit " + bit);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 20)
     void truncation(@ForAll @IntRange(min = 0, max = 100_000) int cut, @ForAll boolean gzip) throws IOException {
         byte[] full = gzip ? FuzzFiles.gzip(plainLabels) : plainLabels;
         int length = cut % full.length; // strictly shorter than the file

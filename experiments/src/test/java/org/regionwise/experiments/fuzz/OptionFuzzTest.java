@@ -73,7 +73,7 @@ class OptionFuzzTest {
         return t;
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void optionValues(@ForAll @IntRange(min = 0, max = 16) int which, @ForAll @IntRange(min = 0, max = 14) int valueIndex)
             throws IOException {
         Target target = targets().get(which);
