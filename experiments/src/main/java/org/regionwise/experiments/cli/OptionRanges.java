@@ -11,8 +11,8 @@ import picocli.CommandLine.ParameterException;
  * allocation of gigabytes later on.
  */
 final class OptionRanges {
-    /** More threads than this only cost memory: no machine this program targets has as many cores. */
-    static final int MAX_THREADS = 256;
+    /** More threads than this (or than the machine's processors, if more) only cost memory and thread starts. */
+    static final int MAX_THREADS = Math.max(256, Runtime.getRuntime().availableProcessors());
     /** Slices per step or forward pass; every activation of the U-Net scales with it. */
     static final int MAX_BATCH = org.regionwise.experiments.train.TrainingOptions.MAX_BATCH;
     /** A time budget longer than this (about two years) is a typo; larger values would overflow milliseconds. */
@@ -20,7 +20,7 @@ final class OptionRanges {
 
     private OptionRanges() {}
 
-    /** --threads: null (all processors) or 1..{@value #MAX_THREADS}. */
+    /** --threads: null (all processors) or 1..{@link #MAX_THREADS}. */
     static void threads(CommandSpec spec, Integer threads) {
         if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
             throw usage(spec, "--threads must be in 1.." + MAX_THREADS + ", got " + threads);

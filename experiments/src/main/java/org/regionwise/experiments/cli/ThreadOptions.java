@@ -10,7 +10,7 @@ final class ThreadOptions {
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
     Integer threads;
 
-    /** A usage error for a count outside 1..{@value OptionRanges#MAX_THREADS}, reported against {@code spec}'s command line. */
+    /** A usage error for a count outside 1..{@link OptionRanges#MAX_THREADS}, reported against {@code spec}'s command line. */
     void validate(CommandSpec spec) {
         OptionRanges.threads(spec, threads);
     }

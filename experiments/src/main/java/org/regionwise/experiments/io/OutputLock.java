@@ -58,6 +58,7 @@ public final class OutputLock implements AutoCloseable {
             throw new IOException(folder + ": is a file, not a folder; give an output folder");
         }
         Files.createDirectories(folder);
+        folder = folder.toRealPath(); // one key per folder, however the path spells it
         if (!Files.isWritable(folder)) throw new AccessDeniedException(folder.toString(), null, "output folder is not writable");
         String line = command + " (process " + ProcessHandle.current().pid() + ", started " + Instant.now() + ")";
         String other = HELD.putIfAbsent(folder, line);
