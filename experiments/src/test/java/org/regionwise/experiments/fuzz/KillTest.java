@@ -48,6 +48,7 @@ class KillTest {
     @AfterContainer
     static void cleanUp() throws IOException {
         FuzzFiles.deleteTree(world);
+        FuzzTally.report();
     }
 
     /** A 128 x 128 x 48 label volume of four classes: large enough that maps and metrics take a moment. */
@@ -92,6 +93,7 @@ class KillTest {
         StringWriter err = new StringWriter();
         assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), next), err.toString());
         assertEquals(List.of(), FuzzRun.leftovers(out), "nothing left behind after the next run (killed " + (sigkill ? "-9" : "TERM") + ")");
+        tally("train", millis, sigkill);
     }
 
     @Property(tries = 2)
@@ -111,6 +113,7 @@ class KillTest {
         float[] fresh = NiftiReader.read(map).data();
         assertTrue(Arrays.equals(after, old) || Arrays.equals(after, fresh), "the old or the new complete map");
         assertEquals(List.of(), FuzzRun.leftovers(out), "nothing left behind after the next run");
+        tally("maps", millis, sigkill);
     }
 
     @Property(tries = 2)
@@ -130,6 +133,12 @@ class KillTest {
         byte[] fresh = Files.readAllBytes(json);
         if (!Arrays.equals(after, old)) assertArrayEquals(fresh, after, "the old or the new complete JSON");
         assertEquals(List.of(), FuzzRun.leftovers(out), "nothing left behind after the next run");
+        tally("metrics", millis, sigkill);
+    }
+
+    /** A cycle that passed its checks: the outputs were the documented old-or-new complete files. */
+    private static void tally(String command, int millis, boolean sigkill) {
+        FuzzTally.add("kill (child JVM)", FuzzVerdict.DOCUMENTED, command + " killed " + (sigkill ? "-9" : "TERM") + " at " + millis + " ms");
     }
 
     private static void stop(Process child, boolean sigkill) throws InterruptedException {
