@@ -18,6 +18,7 @@ final class BackendOptions {
 
     /** Usage errors for out-of-range values, reported against {@code spec}'s command line. */
     void validate(CommandSpec spec) {
+        OptionRanges.backend(spec, backend);
         threads.validate(spec);
     }
 

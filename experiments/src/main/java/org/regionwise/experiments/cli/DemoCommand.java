@@ -3,6 +3,7 @@ package org.regionwise.experiments.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.regionwise.experiments.io.OutputLock;
 import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.demo.Demo;
 import org.regionwise.experiments.demo.DemoPlan;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,14 +46,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (minutes != null && (!(minutes > 0) || Double.isInfinite(minutes))) throw usage("--minutes must be positive, got " + minutes);
+        if (minutes != null) OptionRanges.minutes(spec, minutes);
         threads.validate(spec);
-        int threadCount = threads.count();
-        ComputeBackends.install(ComputeBackends.CPU, threadCount);
-        return new Demo(DemoPlan.of(quick, minutes), out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        try (OutputLock lock = OutputTargets.folder(spec, out)) {
+            int threadCount = threads.count();
+            ComputeBackends.install(ComputeBackends.CPU, threadCount);
+            return new Demo(DemoPlan.of(quick, minutes), out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.io.OutputLock;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.eval.Evaluation;
 import org.regionwise.experiments.train.Models;
@@ -54,6 +55,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!split.equals("validation") && !split.equals("train")) throw usage("--split must be validation or train, got " + split);
         inference.validate(spec);
+        try (OutputLock lock = OutputTargets.folder(spec, out)) {
+            return evaluate();
+        }
+    }
+
+    private int evaluate() throws IOException {
         Checkpoint checkpoint = CheckpointFile.read(model);
         inference.installBackend();
         DataSpec trained = checkpoint.data();

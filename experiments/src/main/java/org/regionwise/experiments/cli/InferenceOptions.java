@@ -3,7 +3,6 @@ package org.regionwise.experiments.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** The options every command that runs a trained model shares (picocli mixin): batch, backend and threads. */
 final class InferenceOptions {
@@ -16,7 +15,7 @@ final class InferenceOptions {
 
     /** Usage errors for out-of-range values, reported against {@code spec}'s command line. */
     void validate(CommandSpec spec) {
-        if (batch < 1) throw new ParameterException(spec.commandLine(), "--batch must be at least 1, got " + batch);
+        OptionRanges.batch(spec, batch);
         backend.validate(spec);
     }
 

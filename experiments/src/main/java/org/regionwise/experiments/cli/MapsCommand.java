@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.experiments.io.HeapBudget;
 import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.OutputLock;
 import org.regionwise.experiments.io.NiftiHeader;
 import org.regionwise.experiments.io.NiftiImage;
 import org.regionwise.experiments.io.NiftiReader;
@@ -74,11 +76,18 @@ final class MapsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkArguments();
+        try (OutputLock lock = OutputTargets.file(spec, "--out", out)) {
+            return writeMap();
+        }
+    }
+
+    private int writeMap() throws IOException {
         long start = System.nanoTime();
         NiftiImage image = NiftiReader.read(label);
         int[] dims = spatialDims(image.header());
         int[] labels = labelsOf(image);
         int classCount = classCount(labels);
+        checkMemory(labels.length, classCount);
 
         double[] xyz = spacing.resolve(image.header(), label.toString());
         // NIfTI's x-fastest (nx, ny, nz) is row-major (D, H, W) = (nz, ny, nx): reverse dims and spacing.
@@ -100,8 +109,15 @@ final class MapsCommand implements Callable<Integer> {
 
     /** What can be checked before reading anything. */
     private void checkArguments() {
-        if (classes != null && classes < 1) throw usage("--classes must be at least 1, got " + classes);
-        if (threads < 1) throw usage("--threads must be at least 1, got " + threads);
+        if (classes != null && (classes < 1 || classes > HeapBudget.MAX_CLASSES)) {
+            throw usage("--classes must be in 1.." + HeapBudget.MAX_CLASSES + ", got " + classes);
+        }
+        OptionRanges.threads(spec, threads);
+        if (weights != null) {
+            for (float w : weights) {
+                if (!(w >= 0) || Float.isInfinite(w)) throw usage("--weights must be finite and >= 0, got " + w);
+            }
+        }
         if (map == MapKind.RRW_WEIGHTED && weights == null) throw usage("--map rrw-weighted needs --weights w0,w1,..");
         if (map != MapKind.RRW_WEIGHTED && weights != null) throw usage("--weights applies only to --map rrw-weighted");
         if (!(hdAlpha >= 0) || Double.isInfinite(hdAlpha)) throw usage("--hd-alpha must be finite and >= 0, got " + hdAlpha);
@@ -133,9 +149,27 @@ final class MapsCommand implements Callable<Integer> {
         return labels;
     }
 
+    /**
+     * The map holds a float per voxel and class, and is encoded once more for writing: refused up front
+     * when that cannot fit, naming the input and the sizes.
+     */
+    private void checkMemory(int voxels, int classCount) throws IOException {
+        long values = HeapBudget.product(voxels, classCount);
+        String what = "a " + map + " map of " + classCount + " classes on " + voxels + " voxels";
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IOException(label + ": " + what + " has more values than one array can hold (2^31)");
+        }
+        HeapBudget.require(HeapBudget.product(values, Float.BYTES, 2) + HeapBudget.product(voxels, Long.BYTES, threads),
+                label.toString(), what);
+    }
+
     /** --classes, or max label + 1; the weights must match it. */
     private int classCount(int[] labels) {
         int max = Arrays.stream(labels).max().orElse(0);
+        if (classes == null && max >= HeapBudget.MAX_CLASSES) {
+            throw new IllegalArgumentException(label + ": holds label " + max + ", but at most " + HeapBudget.MAX_CLASSES
+                    + " classes (labels 0.." + (HeapBudget.MAX_CLASSES - 1) + ") are supported");
+        }
         int count = classes != null ? classes : max + 1;
         if (max >= count) {
             throw usage("--classes " + count + " is too few: " + label + " holds label " + max);

@@ -1,13 +1,13 @@
 package org.regionwise.experiments.cli;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regionwise.experiments.io.NiftiGeometry;
+import org.regionwise.experiments.io.AtomicFile;
+import org.regionwise.experiments.io.HeapBudget;
+import org.regionwise.experiments.io.OutputLock;
+import org.regionwise.experiments.io.WorldSpace;
 import org.regionwise.experiments.io.NiftiHeader;
 import org.regionwise.experiments.io.NiftiImage;
 import org.regionwise.experiments.io.NiftiReader;
@@ -36,11 +36,6 @@ import org.regionwise.experiments.io.AtomicFile;
         description = "Compute Dice, Hausdorff, HD95 (MONAI's symmetric, and MedPy's pooled) and ASSD per class between two label "
                 + "volumes on the same grid; prints JSON, distances in mm.")
 final class MetricsCommand implements Callable<Integer> {
-    /** Voxel sizes are stored as float: equal within this relative tolerance counts as equal. */
-    private static final double SPACING_TOLERANCE = 1e-4;
-    /** Affines (mm) equal within this much count as equal; tools round-trip them through float. */
-    private static final double AFFINE_TOLERANCE_MM = 1e-3;
-
     @Spec
     CommandSpec spec;
 
@@ -52,7 +47,8 @@ final class MetricsCommand implements Callable<Integer> {
     Path truth;
 
     @Option(names = "--classes", paramLabel = "C",
-            description = "Number of classes, background included (default: the largest label in either file + 1).")
+            description = "Number of classes, background included, at most " + HeapBudget.MAX_CLASSES
+                    + " (default: the largest label in either file + 1).")
     Integer classes;
 
     @Option(names = "--connectivity", paramLabel = "K", defaultValue = "1",
@@ -65,14 +61,22 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (classes != null && classes < 1) throw usage("--classes must be at least 1, got " + classes);
+        if (classes != null && (classes < 1 || classes > HeapBudget.MAX_CLASSES)) {
+            throw usage("--classes must be in 1.." + HeapBudget.MAX_CLASSES + ", got " + classes);
+        }
         if (connectivity < 1 || connectivity > 3) throw usage("--connectivity must be 1, 2 or 3, got " + connectivity);
 
+        try (OutputLock lock = out == null ? null : OutputTargets.file(spec, "--out", out)) {
+            return measure();
+        }
+    }
+
+    private int measure() throws IOException {
         NiftiImage predicted = NiftiReader.read(prediction);
         NiftiImage reference = NiftiReader.read(truth);
         int[] dims = spatialDims(reference.header(), truth);
         double[] xyz = voxelSize(reference.header(), dims);
-        checkSameGrid(predicted.header(), reference.header(), dims);
+        checkSameGrid(predicted.header(), reference.header());
 
         Grid grid = dims[2] == 1
                 ? new Grid(new int[] {dims[1], dims[0]}, new double[] {xyz[1], xyz[0]})
@@ -121,87 +125,11 @@ final class MetricsCommand implements Callable<Integer> {
         return xyz;
     }
 
-    /** Same dims, voxel size and (where both files declare one) affine, or one line naming both files. */
-    private void checkSameGrid(NiftiHeader pred, NiftiHeader ref, int[] refDims) {
-        int[] predDims = spatialDims(pred, prediction);
-        String problem = null;
-        if (!Arrays.equals(predDims, refDims)) {
-            problem = "their dims differ";
-        } else if (!sameSpacing(pred, ref)) {
-            problem = "their voxel sizes differ";
-        } else {
-            double[] a = affine(pred);
-            double[] b = affine(ref);
-            if (a != null && b != null && maxDifference(a, b) > AFFINE_TOLERANCE_MM) {
-                problem = String.format(Locale.ROOT, "their voxel-to-world affines differ by up to %.4g mm", maxDifference(a, b));
-            }
-        }
-        if (problem != null) {
-            throw new IllegalArgumentException(prediction + " (" + describe(pred, predDims) + ") and " + truth + " ("
-                    + describe(ref, refDims) + ") are not on the same grid: " + problem);
-        }
-    }
-
-    private static boolean sameSpacing(NiftiHeader a, NiftiHeader b) {
-        double[] sa = a.spacing();
-        double[] sb = b.spacing();
-        for (int axis = 0; axis < Math.min(3, Math.max(sa.length, sb.length)); axis++) {
-            double x = axis < sa.length ? sa[axis] : 1;
-            double y = axis < sb.length ? sb[axis] : 1;
-            if (!(Math.abs(x - y) <= SPACING_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)))) return false;
-        }
-        return true;
-    }
-
-    /**
-     * The 3x4 voxel-to-world affine a viewer would use (sform first, else qform, as NIfTI-1 says), or
-     * null when the file declares neither.
-     */
-    static double[] affine(NiftiHeader header) {
-        NiftiGeometry g = header.geometry();
-        if (g.sformCode() > 0) {
-            float[] srow = g.srow();
-            double[] affine = new double[12];
-            for (int i = 0; i < 12; i++) affine[i] = srow[i];
-            return affine;
-        }
-        if (g.qformCode() <= 0) return null;
-        double b = g.quaternB();
-        double c = g.quaternC();
-        double d = g.quaternD();
-        double a = Math.sqrt(Math.max(0, 1 - b * b - c * c - d * d));
-        double[][] r = {
-                {a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)},
-                {2 * (b * c + a * d), a * a + c * c - b * b - d * d, 2 * (c * d - a * b)},
-                {2 * (b * d - a * c), 2 * (c * d + a * b), a * a + d * d - b * b - c * c}};
-        float[] pixdim = header.pixdim();
-        double[] scale = {pixdim[1], pixdim[2], pixdim[3] * (pixdim[0] < 0 ? -1 : 1)};
-        double[] offset = {g.qoffsetX(), g.qoffsetY(), g.qoffsetZ()};
-        double[] affine = new double[12];
-        for (int row = 0; row < 3; row++) {
-            for (int col = 0; col < 3; col++) affine[row * 4 + col] = r[row][col] * scale[col];
-            affine[row * 4 + 3] = offset[row];
-        }
-        return affine;
-    }
-
-    private static double maxDifference(double[] a, double[] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
-        return max;
-    }
-
-    /** "dims 10x12x4, voxel 0.7x0.7x2 mm". */
-    private static String describe(NiftiHeader header, int[] dims) {
-        StringBuilder s = new StringBuilder("dims ").append(dims[0]).append('x').append(dims[1]).append('x').append(dims[2])
-                .append(", voxel ");
-        double[] spacing = header.spacing();
-        for (int axis = 0; axis < 3; axis++) {
-            double v = axis < spacing.length ? spacing[axis] : 1;
-            s.append(axis == 0 ? "" : "x").append(Double.isFinite(v)
-                    ? new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString() : String.valueOf(v));
-        }
-        return s.append(" mm").toString();
+    /** Same dims, voxel size and (where both files declare one) affine ({@link WorldSpace}), or one line naming both files. */
+    private void checkSameGrid(NiftiHeader pred, NiftiHeader ref) {
+        spatialDims(pred, prediction);
+        String problem = WorldSpace.compare(prediction.toString(), pred, truth.toString(), ref);
+        if (problem != null) throw new IllegalArgumentException(problem);
     }
 
     private static int[] labelsOf(NiftiImage image, Path file) {
@@ -221,10 +149,19 @@ final class MetricsCommand implements Callable<Integer> {
     private int classCount(int[] predictedLabels, int[] referenceLabels) {
         int predMax = Arrays.stream(predictedLabels).max().orElse(0);
         int refMax = Arrays.stream(referenceLabels).max().orElse(0);
+        if (classes == null) {
+            if (predMax >= HeapBudget.MAX_CLASSES) throw tooManyClasses(prediction, predMax);
+            if (refMax >= HeapBudget.MAX_CLASSES) throw tooManyClasses(truth, refMax);
+        }
         int count = classes != null ? classes : Math.max(predMax, refMax) + 1;
         if (predMax >= count) throw usage("--classes " + count + " is too few: " + prediction + " holds label " + predMax);
         if (refMax >= count) throw usage("--classes " + count + " is too few: " + truth + " holds label " + refMax);
         return count;
+    }
+
+    private static IllegalArgumentException tooManyClasses(Path file, int label) {
+        return new IllegalArgumentException(file + ": holds label " + label + ", but at most " + HeapBudget.MAX_CLASSES
+                + " classes (labels 0.." + (HeapBudget.MAX_CLASSES - 1) + ") are supported");
     }
 
     private ParameterException usage(String message) {

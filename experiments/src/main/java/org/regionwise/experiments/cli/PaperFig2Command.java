@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.Fig2;
+import org.regionwise.experiments.io.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,7 +53,8 @@ final class PaperFig2Command implements Callable<Integer> {
             throw new FileSystemException(out.toString(), null, "exists and is not a folder (--out names a folder)");
         }
         Fig2.Result result;
-        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
+        try (OutputLock lock = OutputTargets.folder(spec, out);
+             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
             result = Fig2.run(out, step, quiet); // its lines go to picocli's stream below, so tests can read them
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the IOException itself names the file and the reason, for CliErrors

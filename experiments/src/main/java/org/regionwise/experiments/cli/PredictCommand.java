@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.io.NiftiHeader;
+import org.regionwise.experiments.io.OutputLock;
+import org.regionwise.experiments.io.WorldSpace;
 import org.regionwise.experiments.io.NiftiImage;
 import org.regionwise.experiments.io.NiftiReader;
 import org.regionwise.experiments.train.Checkpoint;
@@ -51,6 +53,12 @@ final class PredictCommand implements Callable<Integer> {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) throw usage("--out must end in .nii or .nii.gz: " + out);
         inference.validate(spec);
+        try (OutputLock lock = OutputTargets.file(spec, "--out", out)) {
+            return predict();
+        }
+    }
+
+    private int predict() throws IOException {
         long start = System.nanoTime();
         Checkpoint checkpoint = CheckpointFile.read(model);
         DataSpec data = checkpoint.data();
@@ -67,9 +75,10 @@ final class PredictCommand implements Callable<Integer> {
             NiftiImage image = NiftiReader.read(images.get(c));
             int[] d = spatialDims(image.header(), images.get(c));
             double[] s = spacing(image.header(), images.get(c));
-            if (!Arrays.equals(d, dims) || !sameSpacing(s, spacing)) {
-                throw new IllegalArgumentException(images.get(c) + ": grid " + grid(d, s) + " differs from " + images.get(0) + "'s "
-                        + grid(dims, spacing) + "; every channel must share one grid");
+            String problem = WorldSpace.compare(images.get(c).toString(), image.header(), images.get(0).toString(), first.header());
+            if (!Arrays.equals(d, dims) || !sameSpacing(s, spacing) || problem != null) {
+                throw new IllegalArgumentException((problem != null ? problem : images.get(c) + ": grid " + grid(d, s) + " differs from "
+                        + images.get(0) + "'s " + grid(dims, spacing)) + "; every channel must share one grid");
             }
             channels[c] = image.data();
         }

@@ -13,6 +13,9 @@ import org.regionwise.experiments.data.SplitCoverage;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.io.OutputLock;
+import org.regionwise.experiments.train.CheckpointOrigin;
+import org.regionwise.experiments.train.DataFingerprint;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.progress.Progress;
@@ -104,18 +107,34 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
+    @Option(names = "--allow-changed-data",
+            description = "With --resume: continue even though the data set's files changed since the checkpoint was written "
+                    + "(by default a changed data set is refused; the checkpoint records the files' names, sizes and hashes).")
+    boolean allowChangedData;
+
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
     private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--fold", "--loss", "--epochs",
             "--steps-per-epoch", "--batch", "--lr", "--seed", "--levels", "--base-filters", "--validate-every", "--no-augment");
 
     @Override
     public Integer call() throws IOException {
+        backend.validate(spec);
+        OptionRanges.minutes(spec, minutes);
+        if (allowChangedData && !resume) throw usage("--allow-changed-data applies only with --resume");
+        TrainingOptions fresh = resume ? null : newRunOptions();
+        try (OutputLock lock = OutputTargets.folder(spec, out)) { // no second writer from here on
+            return train(fresh);
+        }
+    }
+
+    private int train(TrainingOptions fresh) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Path checkpointFile = out.resolve(CHECKPOINT);
-        backend.validate(spec);
         Checkpoint previous = resume ? previousRun(checkpointFile) : null;
-        TrainingOptions options = previous != null ? previous.options() : newRunOptions(checkpointFile);
-        options = withBudget(options);
+        if (previous == null && Files.exists(checkpointFile)) {
+            throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
+        }
+        TrainingOptions options = withBudget(previous != null ? previous.options() : fresh);
         if (previous != null && previous.finished()) {
             stdout.println("the run in " + out + " has finished all " + previous.options().epochs() + " epochs; nothing to resume");
             return Main.OK;
@@ -128,6 +147,8 @@ final class TrainCommand implements Callable<Integer> {
                 : fold != null ? TrainingDataLoader.loadFold(data.location(), fold)
                 : TrainingDataLoader.load(data.data, data.scale, data.validationFraction);
         warnAboutData(dataset);
+        DataFingerprint fingerprint = DataFingerprint.of(dataset.source());
+        if (previous != null) checkUnchanged(previous, fingerprint, checkpointFile);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
@@ -138,6 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSetup setup = TrainingSetup.builder(network, options, dataSpec, dataset.train(), dataset.validation(), checkpointFile)
                 .progress(Progress.forConsole(stdout))
                 .mapOptions(MapOptions.defaults().withThreads(threadCount))
+                .origin(new CheckpointOrigin("train", fingerprint))
                 .build();
         Trainer trainer = previous != null ? Trainer.resume(setup, previous) : Trainer.start(setup);
         stdout.print(dataset.describe());
@@ -175,13 +197,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * A new run's options, checked before loading anything: the network's and data's options here, the
-     * training options by {@link TrainingOptions} itself (one check, one wording, for every way a run is made).
+     * A new run's options, checked before the output folder is touched: the network's and data's options
+     * here, the training options by {@link TrainingOptions} itself (one check, one wording, for every way a
+     * run is made).
      */
-    private TrainingOptions newRunOptions(Path checkpointFile) {
-        if (Files.exists(checkpointFile)) {
-            throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
-        }
+    private TrainingOptions newRunOptions() {
         TrainingOptions options;
         try {
             options = new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
@@ -213,6 +233,25 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses to resume on a data set whose files changed since the checkpoint, unless
+     * --allow-changed-data; a checkpoint from before fingerprints gets a warning.
+     */
+    private void checkUnchanged(Checkpoint previous, DataFingerprint now, Path checkpointFile) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (previous.origin() == null) {
+            err.println(spec.qualifiedName() + ": warning: " + checkpointFile + " records no data fingerprint (written by an older"
+                    + " version): cannot check that the data is unchanged");
+            return;
+        }
+        List<String> changes = previous.origin().data().changesTo(now, 3);
+        if (changes.isEmpty()) return;
+        String what = "the data set " + previous.data().location() + " changed since " + checkpointFile + " was written: "
+                + String.join("; ", changes);
+        if (!allowChangedData) throw new IOException(what + "; pass --allow-changed-data to resume on it anyway");
+        err.println(spec.qualifiedName() + ": warning: " + what + "; resuming as --allow-changed-data asks");
     }
 
     private void warnAboutData(TrainingData dataset) {

@@ -55,9 +55,16 @@ public record NnUnetDatasetJson(String name, List<String> channelNames, List<Str
      */
     public static NnUnetDatasetJson read(Path file) throws IOException {
         String source = file.toString();
+        if (Files.isDirectory(file)) throw new DatasetFormatException(source, "is a folder, not a JSON file");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DatasetFormatException(source, "not valid UTF-8 text (JSON files are UTF-8)");
+        }
         Object root;
         try {
-            root = Json.read(Files.readString(file, StandardCharsets.UTF_8), source);
+            root = Json.read(text, source);
         } catch (JsonFormatException e) {
             throw new DatasetFormatException(e);
         }

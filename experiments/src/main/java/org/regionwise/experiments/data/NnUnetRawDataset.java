@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.regionwise.experiments.io.HeapBudget;
+import org.regionwise.experiments.io.WorldSpace;
 import org.regionwise.experiments.io.NiftiHeader;
 import org.regionwise.experiments.io.NiftiImage;
 import org.regionwise.experiments.io.NiftiReader;
@@ -83,7 +85,12 @@ public final class NnUnetRawDataset {
 
     private static NnUnetDatasetJson readJson(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) throw new NoSuchFileException(folder.toString(), null, "not a folder");
-        return NnUnetDatasetJson.read(folder.resolve("dataset.json"));
+        NnUnetDatasetJson json = NnUnetDatasetJson.read(folder.resolve("dataset.json"));
+        if (json.classNames().size() > HeapBudget.MAX_CLASSES) {
+            throw new DatasetFormatException(folder.resolve("dataset.json").toString(), "labels defines " + json.classNames().size()
+                    + " classes; at most " + HeapBudget.MAX_CLASSES + " are supported");
+        }
+        return json;
     }
 
     private static List<String> checkedCaseIds(Path folder, NnUnetDatasetJson json) throws IOException {
@@ -102,12 +109,17 @@ public final class NnUnetRawDataset {
         // Headers first: the slicing axis depends on every case's spacing.
         int[][] sizes = new int[cases.size()][];
         double[][] spacings = new double[cases.size()][];
+        long voxels = 0;
         for (int c = 0; c < cases.size(); c++) {
             Path label = labelFile(folder, cases.get(c), json);
             NiftiHeader header = NiftiReader.readHeader(label);
             sizes[c] = spatialDims(header, label);
             spacings[c] = spacing(header, label);
+            voxels += header.voxelCount();
         }
+        // Every case stays in memory as slices: its channels as float and its labels as int.
+        HeapBudget.require(HeapBudget.product(voxels, json.channelNames().size() + 1L, Float.BYTES),
+                folder.toString(), "holding " + cases.size() + " case(s) of " + voxels + " voxels in total");
         int axis = SliceAxis.forDataset(sizes, spacings);
 
         List<Slice> train = new ArrayList<>(), validation = new ArrayList<>();
@@ -179,6 +191,11 @@ public final class NnUnetRawDataset {
             if (!Arrays.equals(dims, imageDims) || !sameSpacing(spacing, spacing(image.header(), imagePath))) {
                 throw new DatasetFormatException(imagePath.toString(), "grid " + shape(imageDims, spacing(image.header(), imagePath))
                         + " differs from " + labelPath + "'s " + shape(dims, spacing) + ": image and label must share a grid");
+            }
+            String world = WorldSpace.mismatch(image.header(), label.header());
+            if (world != null) {
+                throw new DatasetFormatException(imagePath.toString(), "not on the grid of " + labelPath + ": "
+                        + world.replace("their", "the") + "; image and label must cover the same place");
             }
             channels[c] = image.data();
         }

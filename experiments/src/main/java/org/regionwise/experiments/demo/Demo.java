@@ -20,6 +20,9 @@ import org.regionwise.experiments.eval.ResultsTable;
 import org.regionwise.experiments.progress.Progress;
 import org.regionwise.experiments.progress.ProgressText;
 import org.regionwise.experiments.train.NeverPredicted;
+import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.train.CheckpointOrigin;
+import org.regionwise.experiments.train.DataFingerprint;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.StopReason;
 import org.regionwise.experiments.train.Trainer;
@@ -45,8 +48,17 @@ import org.regionwise.experiments.train.TrainingSetup;
  */
 public record Demo(DemoPlan plan, Path out, long seed, int threads) {
 
-    /** Runs the demo; returns the process exit code (0, or 1 when training diverged). */
+    /** What a demo's checkpoint records as the command that wrote it. */
+    static final String COMMAND = "demo";
+
+    /**
+     * Runs the demo; returns the process exit code (0, or 1 when training diverged). The caller holds
+     * the folder's lock.
+     *
+     * @throws IOException also when the folder holds another run's checkpoint or history ({@link #checkFolder})
+     */
     public int run(PrintWriter stdout, PrintWriter stderr) throws IOException {
+        checkFolder(out);
         long t0 = System.nanoTime();
         Report.Builder report = Report.builder("regionwise demo: a 2D U-Net trained with the RRW loss");
 
@@ -62,12 +74,13 @@ public record Demo(DemoPlan plan, Path out, long seed, int threads) {
         report.timing("loading the data", Duration.ofNanos(loaded - t0));
 
         Path checkpoint = out.resolve("checkpoint.npz");
-        Files.deleteIfExists(checkpoint); // a demo always starts afresh
+        Files.deleteIfExists(checkpoint); // a demo always starts afresh (checkFolder made sure this one is a demo's)
         Files.deleteIfExists(out.resolve("checkpoint_best.npz"));
         DemoProgress progress = new DemoProgress(Progress.forConsole(stdout));
         TrainingOptions options = plan.options(seed);
         TrainingSetup setup = TrainingSetup.builder(network, options, data, dataset.train(), dataset.validation(), checkpoint)
-                .progress(progress).mapOptions(mapOptions).build();
+                .progress(progress).mapOptions(mapOptions)
+                .origin(new CheckpointOrigin(COMMAND, DataFingerprint.of(dataset.source()))).build();
         Trainer trainer = Trainer.start(setup);
         int stepsPerEpoch = trainer.stepsPerEpoch();
         progress.planned(plan.epochs());
@@ -125,6 +138,34 @@ public record Demo(DemoPlan plan, Path out, long seed, int threads) {
         stdout.printf(Locale.ROOT, "wrote %s (checkpoint.npz, history.csv, metrics.json/.csv, PNG figures) in %s total%n",
                 written, ProgressText.duration((System.nanoTime() - t0) / 1e9));
         return 0;
+    }
+
+    /**
+     * A demo starts afresh, replacing the checkpoint and history of an earlier demo in {@code folder}; the
+     * files of any other run (a {@code train} run, or a checkpoint that does not say) are refused, never
+     * deleted.
+     */
+    static void checkFolder(Path folder) throws IOException {
+        Path checkpoint = folder.resolve("checkpoint.npz");
+        Path history = folder.resolve("history.csv");
+        String owner;
+        if (Files.exists(checkpoint)) {
+            CheckpointOrigin origin;
+            try {
+                origin = CheckpointFile.read(checkpoint).origin();
+            } catch (IOException e) {
+                throw new IOException(checkpoint + " is not a readable demo checkpoint; the demo would replace it: choose another"
+                        + " --out or move it away", e);
+            }
+            if (origin != null && COMMAND.equals(origin.command())) return;
+            owner = origin == null ? "a run that does not record its command" : "a '" + origin.command() + "' run";
+        } else if (Files.exists(history)) {
+            owner = "another run";
+        } else {
+            return;
+        }
+        throw new IOException(folder + " holds the checkpoint or history of " + owner + "; the demo would replace it: choose"
+                + " another --out or move them away");
     }
 
     /** A remark on foreground classes the model never predicts ({@link NeverPredicted}), or "". */

@@ -12,15 +12,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary file in the target's folder, are forced
  * to disk, and the temporary file is then renamed over the target (one atomic step on POSIX file
  * systems). A crash or an exception while writing leaves the previous file untouched and no temporary
- * file behind, so "the last good checkpoint" is always a complete one.
+ * file behind, so "the last good checkpoint" is always a complete one. A run stopped by SIGTERM or Ctrl-C
+ * deletes its temporaries in a shutdown hook; one killed with {@code kill -9} cannot, and the next run in
+ * the folder removes them ({@link StaleTemporaries}, on taking the {@link OutputLock}).
  */
 public final class AtomicFile {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Temporaries being written now, deleted by the shutdown hook if the JVM exits first. */
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path tmp : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // exiting anyway: the next run's StaleTemporaries removes it
+                }
+            }
+        }, "regionwise-temporaries"));
+    }
 
     private AtomicFile() {}
 
@@ -40,6 +58,7 @@ public final class AtomicFile {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = createTemporary(dir, target.getFileName().toString());
+        IN_FLIGHT.add(tmp);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -54,6 +73,7 @@ public final class AtomicFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            IN_FLIGHT.remove(tmp);
         }
     }
 

@@ -24,8 +24,10 @@ import org.regionwise.layers.NormType;
 import org.regionwise.layers.StateDictFile;
 import org.regionwise.layers.UNet2dConfig;
 import org.regionwise.experiments.train.Checkpoint;
+import org.regionwise.experiments.train.CheckpointOrigin;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
+import org.regionwise.experiments.train.Models;
 import org.regionwise.experiments.train.TrainingHistory;
 import org.regionwise.experiments.train.TrainingOptions;
 import org.regionwise.experiments.train.TrainingPosition;
@@ -52,6 +54,8 @@ public final class CheckpointFile {
     private static final String MODEL_PREFIX = "model/";
     private static final String OPTIMIZER_PREFIX = "optimizer/";
     private static final String NPY = ".npy";
+    /** trainer.json holds settings and a per-epoch history: far below this, whatever the run. */
+    private static final int MAX_JSON_BYTES = 64 << 20;
 
     private CheckpointFile() {}
 
@@ -90,27 +94,36 @@ public final class CheckpointFile {
      */
     public static Checkpoint read(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such checkpoint");
+        if (Files.isDirectory(file)) throw new CheckpointFormatException(file + ": is a folder, not a checkpoint file");
         String where = file.toString();
         Object json = null;
         Map<String, StateDictFile.Entry> model = new LinkedHashMap<>();
         Map<String, float[]> buffers = new LinkedHashMap<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ZipEntry e = nextEntry(zip, where); e != null; e = nextEntry(zip, where)) {
                 String name = e.getName();
+                if (!seen.add(name)) throw new CheckpointFormatException(where + ": damaged checkpoint (entry " + name + " appears twice)");
                 if (name.equals(TRAINER_JSON)) {
+                    byte[] text = zip.readNBytes(MAX_JSON_BYTES + 1);
+                    if (text.length > MAX_JSON_BYTES) {
+                        throw new CheckpointFormatException(where + ": " + TRAINER_JSON + " is larger than " + (MAX_JSON_BYTES >> 20) + " MB");
+                    }
                     try {
-                        json = Json.read(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
+                        json = Json.read(new String(text, StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
                     } catch (JsonFormatException bad) {
                         throw new CheckpointFormatException(bad.getMessage(), bad);
                     }
                 } else if (name.startsWith(MODEL_PREFIX) && name.endsWith(NPY)) {
                     Npy.Array a = npy(zip, where + ":" + name);
+                    FiniteValues.requireArray(a.data(), where + ":" + name);
                     model.put(name.substring(MODEL_PREFIX.length(), name.length() - NPY.length()),
                             new StateDictFile.Entry(a.shape(), a.data()));
                 } else if (name.startsWith(OPTIMIZER_PREFIX) && name.endsWith(NPY)) {
-                    buffers.put(name.substring(OPTIMIZER_PREFIX.length(), name.length() - NPY.length()),
-                            npy(zip, where + ":" + name).data());
+                    float[] values = npy(zip, where + ":" + name).data();
+                    FiniteValues.requireArray(values, where + ":" + name);
+                    buffers.put(name.substring(OPTIMIZER_PREFIX.length(), name.length() - NPY.length()), values);
                 }
                 drain(zip); // reading to the end makes ZipInputStream check the entry's CRC
             }
@@ -119,7 +132,11 @@ public final class CheckpointFile {
         }
         if (json == null) throw new CheckpointFormatException(where + ": not a regionwise checkpoint (no " + TRAINER_JSON + " inside)");
         try {
-            return fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where);
+            CheckpointOrigin origin = json instanceof Map<?, ?> root && root.get("origin") != null
+                    ? CheckpointOrigin.fromJson(root.get("origin")) : null;
+            Checkpoint checkpoint = fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where).withOrigin(origin);
+            checkModel(checkpoint, where);
+            return checkpoint;
         } catch (IllegalArgumentException e) { // a value the records reject
             throw new CheckpointFormatException(where + ": invalid checkpoint: " + e.getMessage(), e);
         } catch (CheckpointFormatException e) {
@@ -140,6 +157,48 @@ public final class CheckpointFile {
         }
     }
 
+    /** Largest patch side and filter count a checkpoint may declare: far above any real 2D U-Net. */
+    private static final int MAX_PATCH = 1 << 14, MAX_FILTERS = 4096, MAX_CHANNELS = 1024;
+
+    /**
+     * The settings must be in range and the weights must be exactly the network's (every name, every
+     * shape), checked here so that a crafted or damaged file is an error naming it, not a failure (or an
+     * allocation of gigabytes) later in predict, evaluate or --resume.
+     */
+    private static void checkModel(Checkpoint c, String where) throws IOException {
+        UNet2dConfig n = c.network();
+        if (n.classes() > HeapBudget.MAX_CLASSES || n.inChannels() > MAX_CHANNELS || n.maxFilters() > MAX_FILTERS) {
+            throw new IOException(where + ": invalid checkpoint: network of " + n.inChannels() + " channels, " + n.classes()
+                    + " classes, up to " + n.maxFilters() + " filters is out of range (at most " + MAX_CHANNELS + ", "
+                    + HeapBudget.MAX_CLASSES + ", " + MAX_FILTERS + ")");
+        }
+        DataSpec d = c.data();
+        if (d.patchHeight() > MAX_PATCH || d.patchWidth() > MAX_PATCH) {
+            throw new IOException(where + ": invalid checkpoint: patch " + d.patchHeight() + "x" + d.patchWidth()
+                    + " is larger than " + MAX_PATCH + " pixels a side");
+        }
+        for (double s : d.spacing()) {
+            if (!Double.isFinite(s)) throw new IOException(where + ": invalid checkpoint: data spacing " + s + " is not finite");
+        }
+        // Each level holds at most ~6 convolutions of 3x3 between filter counts up to maxFilters.
+        long bound = HeapBudget.product(n.levels(), 6L * 9, n.maxFilters(), n.maxFilters() + n.inChannels() + n.classes());
+        HeapBudget.require(HeapBudget.product(bound, Float.BYTES), where, "the network it describes");
+        try {
+            Models.fromCheckpoint(c);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": the weights do not fit the network it describes: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next entry; a name that is not UTF-8 (a damaged header) is a damaged file, not an internal error. */
+    private static ZipEntry nextEntry(ZipInputStream zip, String where) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException(where + ": damaged checkpoint (an entry name is not valid UTF-8)", e);
+        }
+    }
+
     private static void drain(InputStream in) throws IOException {
         byte[] skip = new byte[8192];
         while (in.read(skip) >= 0) {
@@ -157,6 +216,7 @@ public final class CheckpointFile {
         root.put("network", network(c.network()));
         root.put("data", data(c.data()));
         root.put("training", training(c.options()));
+        if (c.origin() != null) root.put("origin", c.origin().toJson());
         TrainingPosition p = c.position();
         Map<String, Object> position = new LinkedHashMap<>();
         position.put("epoch", p.epoch());

@@ -28,12 +28,19 @@ public final class NiftiReader {
 
     private NiftiReader() {}
 
-    /** Reads the image in {@code file}; values are scaled by scl_slope/scl_inter when the header asks. */
+    /**
+     * Reads the image in {@code file}; values are scaled by scl_slope/scl_inter when the header asks.
+     * Every value must be finite ({@link FiniteValues}): NaN or infinity in an input file is an error
+     * naming the file and the voxel, since no command of this program gives a meaningful result on it.
+     */
     public static NiftiImage read(Path file) throws IOException {
         refuseDirectory(file);
+        NiftiImage image;
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            image = read(in, file.toString());
         }
+        FiniteValues.requireVoxels(image.data(), image.header().dims(), file.toString());
+        return image;
     }
 
     /** Reads only the header of {@code file}. */
@@ -60,12 +67,27 @@ public final class NiftiReader {
         try {
             NiftiHeader header = NiftiHeaderCodec.decode(in.readNBytes(NiftiHeader.HEADER_SIZE), source);
             skipTo(in, header.voxOffset(), source);
+            checkBudget(header, source);
             float[] data = readVoxels(in, header, source);
             if (header.hasScaling()) scale(data, header.sclSlope(), header.sclInter());
             if (in instanceof GZIPInputStream) drain(in); // reaching the end checks the gzip CRC
             return new NiftiImage(header, data);
         } catch (ZipException | EOFException e) {
             throw corruptGzip(source, e);
+        }
+    }
+
+    /**
+     * Refuses, before reading any voxel, an image whose values would not fit in the heap: the array grows
+     * only as data arrives, but a small gzip file can hold gigabytes of real zeros.
+     */
+    private static void checkBudget(NiftiHeader header, String source) throws IOException {
+        long bytes = HeapBudget.product(header.voxelCount(), Float.BYTES);
+        if (bytes > HeapBudget.available()) {
+            throw new NiftiFormatException(source, "declares " + header.voxelCount() + " voxels (dims "
+                    + Arrays.toString(header.dims()) + "): reading them would need " + HeapBudget.size(bytes)
+                    + ", more than the " + HeapBudget.size(HeapBudget.available()) + " of memory this run has"
+                    + " (raise it with JAVA_OPTS=-Xmx...)");
         }
     }
 
@@ -138,6 +160,6 @@ public final class NiftiReader {
 
     private static NiftiFormatException corruptGzip(String source, IOException e) {
         return new NiftiFormatException(source, "corrupt or truncated gzip data ("
-                + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+                + (e.getMessage() != null ? e.getMessage() : "it ends early") + ")", e);
     }
 }

@@ -26,6 +26,11 @@ public final class Npy {
     private static final Pattern HEADER = Pattern.compile(
             "\\{\\s*'descr':\\s*'<f4',\\s*'fortran_order':\\s*False,\\s*'shape':\\s*\\(([0-9,\\s]*)\\),?\\s*}\\s*");
 
+    /** The most values one array may hold (a Java array of float, 4 bytes each, fits within int indexing). */
+    static final int MAX_VALUES = (Integer.MAX_VALUE - 8) / 4;
+    /** Values are read in chunks of this many; the array grows only as they arrive. */
+    private static final int CHUNK = 1 << 16;
+
     /** One array read back: its shape and values. */
     public record Array(int[] shape, float[] data) {}
 
@@ -62,6 +67,29 @@ public final class Npy {
     }
 
     /**
+     * Reads {@code count} float32 values, growing the array only as far as data arrives, so that a shape
+     * that lies cannot allocate more than the entry holds.
+     */
+    private static float[] readValues(DataInputStream in, int count, String source) throws IOException {
+        float[] values = new float[Math.min(count, CHUNK)];
+        byte[] chunk = new byte[CHUNK * 4];
+        ByteBuffer buffer = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        int filled = 0;
+        while (filled < count) {
+            int n = Math.min(CHUNK, count - filled);
+            int got = in.readNBytes(chunk, 0, 4 * n);
+            if (got < 4 * n) {
+                throw new IOException(source + ": truncated: the array ends after " + (filled + got / 4) + " of " + count + " values");
+            }
+            if (filled + n > values.length) values = java.util.Arrays.copyOf(values, (int) Math.min(count, Math.max(filled + n, 2L * values.length)));
+            buffer.clear();
+            buffer.asFloatBuffer().get(values, filled, n);
+            filled += n;
+        }
+        return values;
+    }
+
+    /**
      * Reads an array written by {@link #write} (any little-endian float32, C-order {@code .npy} v1).
      *
      * @param source names the array in error messages
@@ -85,14 +113,17 @@ public final class Npy {
         int[] shape = new int[rank];
         long count = 1;
         for (int i = 0; i < rank; i++) {
-            shape[i] = Integer.parseInt(parts[i].trim());
-            count *= shape[i];
+            String part = parts[i].trim();
+            if (part.isEmpty() || part.length() > 10) throw new IOException(source + ": shape " + m.group(1).trim() + " is not valid");
+            long d = Long.parseLong(part); // digits only, at most 10 of them: cannot fail
+            if (d > Integer.MAX_VALUE) throw new IOException(source + ": dimension " + d + " is too large");
+            shape[i] = (int) d;
+            count *= d;
+            if (count > MAX_VALUES) {
+                throw new IOException(source + ": shape (" + m.group(1).trim() + ") holds more than " + MAX_VALUES + " values");
+            }
         }
-        if (count > Integer.MAX_VALUE - 8) throw new IOException(source + ": array too large");
-        byte[] bytes = new byte[(int) count * 4];
-        data.readFully(bytes);
-        float[] values = new float[(int) count];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        float[] values = readValues(data, (int) count, source);
         return new Array(shape, values);
     }
 }

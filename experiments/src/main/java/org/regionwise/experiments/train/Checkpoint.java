@@ -22,9 +22,11 @@ import org.regionwise.layers.UNet2dConfig;
  * @param optimizer Adam's state
  * @param model     the model's state dict: name to shape and values, in the model's order
  * @param history   the epochs trained so far
+ * @param origin    the command and data fingerprint that wrote it; null in checkpoints older than that record
  */
 public record Checkpoint(UNet2dConfig network, TrainingOptions options, DataSpec data, TrainingPosition position,
-                         OptimizerState optimizer, Map<String, StateDictFile.Entry> model, TrainingHistory history) {
+                         OptimizerState optimizer, Map<String, StateDictFile.Entry> model, TrainingHistory history,
+                         CheckpointOrigin origin) {
 
     /** Checks presence and copies the model map (keeping its order). */
     public Checkpoint {
@@ -36,6 +38,17 @@ public record Checkpoint(UNet2dConfig network, TrainingOptions options, DataSpec
         Objects.requireNonNull(history, "history");
         options = options.withoutBudget();
         model = Collections.unmodifiableMap(new LinkedHashMap<>(model));
+    }
+
+    /** A checkpoint without an origin (as older versions wrote). */
+    public Checkpoint(UNet2dConfig network, TrainingOptions options, DataSpec data, TrainingPosition position,
+                      OptimizerState optimizer, Map<String, StateDictFile.Entry> model, TrainingHistory history) {
+        this(network, options, data, position, optimizer, model, history, null);
+    }
+
+    /** This checkpoint with {@code newOrigin}. */
+    public Checkpoint withOrigin(CheckpointOrigin newOrigin) {
+        return new Checkpoint(network, options, data, position, optimizer, model, history, newOrigin);
     }
 
     /** Whether every epoch has been trained. */

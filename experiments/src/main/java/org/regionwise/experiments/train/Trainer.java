@@ -312,11 +312,21 @@ public final class Trainer {
                 ? "no checkpoint had been written yet"
                 : "the last good checkpoint (epoch " + saved.epoch() + (saved.step() > 0 ? ", step " + saved.step() : "")
                   + " of " + setup.options().epochs() + " done) is kept: " + setup.checkpointFile();
-        String message = String.format(Locale.ROOT, "stopped: the loss or a gradient became %s at epoch %d, step %d (training"
-                        + " slices %s); %s. Try a lower --lr.", what, epoch + 1, step + 1,
-                Arrays.toString(batch.sliceIndices()), kept);
+        String message = String.format(Locale.ROOT, "stopped: the loss or a gradient became %s at epoch %d, step %d (batch of"
+                        + " %s); %s. The input files were checked to be finite when loaded, so the training diverged: try a lower"
+                        + " --lr.", what, epoch + 1, step + 1, slicesOf(batch), kept);
         setup.progress().note(message);
         return new TrainingResult(StopReason.NON_FINITE_LOSS, message, saved, history, saved == null ? null : setup.checkpointFile());
+    }
+
+    /** "case_3 slice 4, case_7 slice 0": where a batch's samples come from, for messages. */
+    private String slicesOf(Batch batch) {
+        StringBuilder s = new StringBuilder();
+        for (int index : batch.sliceIndices()) {
+            var slice = setup.train().get(index);
+            s.append(s.length() == 0 ? "" : ", ").append(slice.volumeId()).append(" slice ").append(slice.sliceIndex());
+        }
+        return s.toString();
     }
 
     /** The current state as a checkpoint. */
@@ -324,7 +334,7 @@ public final class Trainer {
         Map<String, StateDictFile.Entry> state = new LinkedHashMap<>();
         model.stateTensors().forEach((name, t) -> state.put(name, new StateDictFile.Entry(t.shape(), t.toArray())));
         return new Checkpoint(setup.network(), setup.options(), setup.data(), position, optimizer.stateDict(), state,
-                new TrainingHistory(history.epochs()));
+                new TrainingHistory(history.epochs()), setup.origin());
     }
 
     private void saveCheckpoint() throws IOException {

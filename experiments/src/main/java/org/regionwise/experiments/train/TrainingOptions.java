@@ -28,6 +28,10 @@ public record TrainingOptions(String lossName, int epochs, int stepsPerEpoch, in
     public static final double PAPER_LEARNING_RATE = 1e-4;
     /** SPEC.md 5: Adam's weight decay, as L2. */
     public static final double WEIGHT_DECAY = 3e-5;
+    /** More epochs (or steps per epoch) than this is a typo: a million steps of the smallest U-Net take days. */
+    public static final int MAX_EPOCHS = 1_000_000;
+    /** Slices per step; every activation of the U-Net scales with it. */
+    public static final int MAX_BATCH = 1024;
 
     /**
      * Checks every value, once for every way a run is defined (the {@code train} command, the demo, a
@@ -39,8 +43,13 @@ public record TrainingOptions(String lossName, int epochs, int stepsPerEpoch, in
     public TrainingOptions {
         lossName = resolveLoss(lossName);
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        if (epochs > MAX_EPOCHS) throw new IllegalArgumentException("--epochs must be at most " + MAX_EPOCHS + ", got " + epochs);
         if (stepsPerEpoch < 0) throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass), got " + stepsPerEpoch);
+        if (stepsPerEpoch > MAX_EPOCHS) {
+            throw new IllegalArgumentException("--steps-per-epoch must be at most " + MAX_EPOCHS + ", got " + stepsPerEpoch);
+        }
         if (batchSize < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize);
+        if (batchSize > MAX_BATCH) throw new IllegalArgumentException("--batch must be at most " + MAX_BATCH + ", got " + batchSize);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
         }

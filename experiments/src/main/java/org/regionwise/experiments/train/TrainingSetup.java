@@ -33,6 +33,7 @@ public final class TrainingSetup {
     private final Progress progress;
     private final LongSupplier nanoTime;
     private final MapOptions mapOptions;
+    private final CheckpointOrigin origin;
 
     private TrainingSetup(Builder b) {
         this.network = b.network;
@@ -45,6 +46,7 @@ public final class TrainingSetup {
         this.progress = b.progress;
         this.nanoTime = b.nanoTime;
         this.mapOptions = b.mapOptions;
+        this.origin = b.origin;
         if (train.isEmpty()) throw new IllegalArgumentException("the training split has no slices");
         if (train.ignoredVoxels() > 0) IgnoreLabels.requireSupport(this.loss.get());
         if (network.classes() != data.classCount() || network.classes() != train.classCount()) {
@@ -78,7 +80,7 @@ public final class TrainingSetup {
     /** This setup with other training options (same data, loss factory, progress, clock and map options). */
     public TrainingSetup withOptions(TrainingOptions newOptions) {
         Builder b = new Builder(network, newOptions, data, train, validation, checkpointFile)
-                .progress(progress).clock(nanoTime).mapOptions(mapOptions);
+                .progress(progress).clock(nanoTime).mapOptions(mapOptions).origin(origin);
         b.loss = loss;
         return new TrainingSetup(b);
     }
@@ -94,6 +96,8 @@ public final class TrainingSetup {
     public Progress progress() { return progress; }
     public LongSupplier nanoTime() { return nanoTime; }
     public MapOptions mapOptions() { return mapOptions; }
+    /** Which command writes the checkpoints and the data's fingerprint, or null. */
+    public CheckpointOrigin origin() { return origin; }
 
     /** The history CSV beside the checkpoint. */
     /** {@code checkpoint_best.npz} beside the checkpoint: the state at the best validation EMA ({@link ValidationEma}). */
@@ -120,6 +124,7 @@ public final class TrainingSetup {
         private Progress progress = Progress.silent();
         private LongSupplier nanoTime = System::nanoTime;
         private MapOptions mapOptions = MapOptions.defaults();
+        private CheckpointOrigin origin;
 
         private Builder(UNet2dConfig network, TrainingOptions options, DataSpec data, SliceDataset train,
                         SliceDataset validation, Path checkpointFile) {
@@ -151,6 +156,12 @@ public final class TrainingSetup {
         /** Map options (threads, class weights) for the losses' maps. */
         public Builder mapOptions(MapOptions options) {
             this.mapOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /** Saved in every checkpoint: the writing command and the data's fingerprint (null: none). */
+        public Builder origin(CheckpointOrigin o) {
+            this.origin = o;
             return this;
         }
 

@@ -92,7 +92,8 @@ class MapsCommandErrorsTest {
     }
 
     @Test
-    void weightsBelowZeroAreRejectedByTheMapsModule() {
-        assertFails(1, "must be finite and >= 0", "maps", "--label", labels, "--map", "rrw-weighted", "--out", out, "--weights", "1,-2,3");
+    void weightsBelowZeroOrNotANumberAreUsageErrors() {
+        assertFails(2, "must be finite and >= 0", "maps", "--label", labels, "--map", "rrw-weighted", "--out", out, "--weights", "1,NaN,3");
+        assertFails(2, "must be finite and >= 0", "maps", "--label", labels, "--map", "rrw-weighted", "--out", out, "--weights", "1,-2,3");
     }
 }

@@ -77,7 +77,10 @@ class CheckpointFileTest {
                 }
             }
         }
-        assertEquals(List.of("trainer.json", "model/w.npy", "model/b.npy", "optimizer/exp_avg.npy", "optimizer/exp_avg_sq.npy"), names);
+        List<String> expected = new java.util.ArrayList<>(List.of("trainer.json"));
+        sample().model().keySet().forEach(k -> expected.add("model/" + k + ".npy"));
+        expected.addAll(List.of("optimizer/exp_avg.npy", "optimizer/exp_avg_sq.npy"));
+        assertEquals(expected, names);
     }
 
     @Test
@@ -85,7 +88,8 @@ class CheckpointFileTest {
         Path file = dir.resolve("c.npz");
         CheckpointFile.write(file, sample());
         byte[] b = Files.readAllBytes(file);
-        int at = indexOf(b, "model/w.npy".getBytes(StandardCharsets.US_ASCII)) + "model/w.npy".length() + 5; // inside its data
+        String first = "model/" + sample().model().keySet().iterator().next() + ".npy";
+        int at = indexOf(b, first.getBytes(StandardCharsets.US_ASCII)) + first.length() + 5; // inside its data
         b[at] ^= 0x55;
         Files.write(file, b);
 
@@ -133,9 +137,13 @@ class CheckpointFileTest {
     }
 
     static Checkpoint sample() {
+        // The network's own state dict (reading checks that the weights fit the network), with values that
+        // must survive exactly: subnormals, negative zero.
         Map<String, StateDictFile.Entry> model = new LinkedHashMap<>();
-        model.put("w", new StateDictFile.Entry(new int[] {2, 3}, new float[] {1, -2, 3.5f, Float.MIN_VALUE, 1e-30f, -0f}));
-        model.put("b", new StateDictFile.Entry(new int[] {2}, new float[] {0.1f, 0.2f}));
+        new org.regionwise.layers.UNet2d(TinyData.network(), new java.util.Random(3)).stateTensors()
+                .forEach((name, t) -> model.put(name, new StateDictFile.Entry(t.shape(), t.toArray())));
+        float[] first = model.values().iterator().next().data();
+        System.arraycopy(new float[] {1, -2, 3.5f, Float.MIN_VALUE, 1e-30f, -0f}, 0, first, 0, 6);
         Map<String, float[]> buffers = new LinkedHashMap<>();
         buffers.put("exp_avg", new float[] {1, 2, 3, 4, 5, 6, 7, 8});
         buffers.put("exp_avg_sq", new float[] {8, 7, 6, 5, 4, 3, 2, 1});

@@ -23,6 +23,8 @@ class NiftiFilesTest {
     @Test
     void niiAndNiiGzRoundTripThroughFiles() throws IOException {
         NiftiImage image = NiftiSamples.randomImage(NiftiDataType.FLOAT32, ByteOrder.BIG_ENDIAN, new int[] {4, 5, 3}, new Random(7));
+        float[] values = image.data();
+        for (int i = 0; i < values.length; i++) if (!Float.isFinite(values[i])) values[i] = i; // files must hold finite values
         for (String name : new String[] {"plain.nii", "packed.nii.gz"}) {
             Path file = dir.resolve(name);
             image.write(file);
@@ -34,6 +36,16 @@ class NiftiFilesTest {
         byte[] packed = Files.readAllBytes(dir.resolve("packed.nii.gz"));
         assertTrue((packed[0] & 0xFF) == 0x1f && (packed[1] & 0xFF) == 0x8b, ".nii.gz is gzip");
         assertEquals(352 + 4 * 60 + (int) (image.header().voxOffset() - 352), Files.size(dir.resolve("plain.nii")));
+    }
+
+    @Test
+    void aNonFiniteVoxelInAFileIsAnErrorNamingTheFileAndTheVoxel() throws IOException {
+        float[] values = new float[4 * 5 * 3];
+        values[1 + 4 * (2 + 5 * 1)] = Float.NaN;
+        Path file = dir.resolve("nan.nii.gz");
+        new NiftiImage(NiftiHeader.of(NiftiDataType.FLOAT32, 4, 5, 3), values).write(file);
+        NiftiFormatException e = assertThrows(NiftiFormatException.class, () -> NiftiReader.read(file));
+        assertEquals(file + ": voxel (1, 2, 1) holds NaN; images and labels must be finite numbers", e.getMessage());
     }
 
     @Test
