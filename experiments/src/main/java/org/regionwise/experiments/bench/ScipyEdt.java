@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.regionwise.experiments.data.JsonReader;
+import org.regionwise.experiments.io.JsonReader;
 
 /**
  * scipy's {@code distance_transform_edt} timed in a Python subprocess on the same ellipsoid mask as the

@@ -10,6 +10,6 @@
  *       {@link org.regionwise.maps.bench.MapsBenchmark}, and scipy's {@code distance_transform_edt} on the
  *       same mask in a Python subprocess when Debian's python3-scipy is installed.</li>
  * </ul>
- * Results are ordered maps written by {@link org.regionwise.experiments.bench.Json}.
+ * Results are ordered maps written by {@link org.regionwise.experiments.io.Json}.
  */
 package org.regionwise.experiments.bench;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regionwise.experiments.bench.Json;
+import org.regionwise.experiments.io.Json;
 import org.regionwise.experiments.bench.MapsBench;
 import org.regionwise.experiments.bench.ScipyEdt;
 import org.regionwise.experiments.bench.UNetBench;

@@ -1,7 +1,7 @@
 package org.regionwise.experiments.cli;
 
 import java.util.Locale;
-import org.regionwise.experiments.data.NiftiHeader;
+import org.regionwise.experiments.io.NiftiHeader;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.experiments.io.NiftiImage;
+import org.regionwise.experiments.io.NiftiReader;
 
 /**
  * The default data set: Debian's mricron-data Colin27 T1 ({@code ch2.nii.gz}) with the AAL atlas

@@ -1,5 +1,7 @@
 package org.regionwise.experiments.data;
 
+import org.regionwise.experiments.io.NiftiHeader;
+
 /**
  * Splitting a brain volume into its two hemispheres so that validation never sees a training voxel:
  * training gets the columns left of the midline, validation the columns right of it, mirrored in x so

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.regionwise.experiments.io.JsonReader;
 
 /**
  * The parts of an nnU-Net raw data set's {@code dataset.json} that training needs.

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.regionwise.experiments.io.NiftiHeader;
+import org.regionwise.experiments.io.NiftiImage;
+import org.regionwise.experiments.io.NiftiReader;
 
 /**
  * Reads a data set in nnU-Net's raw layout, what real users bring (ACDC, BraTS, KiTS, ...):

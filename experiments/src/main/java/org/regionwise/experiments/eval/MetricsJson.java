@@ -3,6 +3,7 @@ package org.regionwise.experiments.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.regionwise.experiments.io.JsonWriter;
 
 /**
  * JSON reports of the metrics, for the {@code metrics} and {@code evaluate} commands.

@@ -9,5 +9,8 @@
  * {@link org.regionwise.experiments.eval.MetricsJson} (write). Definitions:
  * {@link org.regionwise.experiments.eval.ClassMetrics}; policy:
  * {@link org.regionwise.experiments.eval.ClassStatus}.
+ * <p>A trained model is scored on a split by {@link org.regionwise.experiments.eval.Evaluation}; validation
+ * during training uses the cheaper {@link org.regionwise.experiments.eval.DiceScores}, and the commands print
+ * {@link org.regionwise.experiments.eval.ResultsTable}.
  */
 package org.regionwise.experiments.eval;

@@ -19,6 +19,12 @@ import org.regionwise.layers.UNet2d;
 import org.regionwise.losses.DeepSupervisionLoss;
 import org.regionwise.losses.Target;
 import org.regionwise.maps.MapCache;
+import org.regionwise.experiments.eval.DiceScores;
+import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.predict.SlicePredictor;
+import org.regionwise.experiments.predict.VolumeSegmentation;
+import org.regionwise.experiments.progress.Progress;
+import org.regionwise.experiments.progress.ProgressText;
 
 /**
  * Trains a U-Net: epochs of optimiser steps over batches of training slices, nnU-Net's way (SPEC.md 5):

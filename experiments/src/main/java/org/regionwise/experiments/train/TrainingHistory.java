@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.experiments.io.AtomicFile;
 
 /** The epochs trained so far, in order, as saved in checkpoints and plotted as learning curves. */
 public final class TrainingHistory {

@@ -9,6 +9,7 @@ import org.regionwise.layers.UNet2dConfig;
 import org.regionwise.losses.Loss;
 import org.regionwise.losses.LossRegistry;
 import org.regionwise.maps.MapOptions;
+import org.regionwise.experiments.progress.Progress;
 
 /**
  * Everything a {@link Trainer} is given: network, options, data, where to checkpoint, and the

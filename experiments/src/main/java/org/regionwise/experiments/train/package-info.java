@@ -1,6 +1,8 @@
 /**
- * Training, evaluating and applying the 2D U-Net: the trainer, its checkpoints, inference on slices and
- * volumes, and the demo.
+ * Training the 2D U-Net: the options, the trainer, what a run remembers (position, history, the
+ * {@link org.regionwise.experiments.train.Checkpoint} record) and how a data set is loaded for it. The
+ * checkpoint's file format lives in {@code io}, inference in {@code predict}, scoring in {@code eval},
+ * progress lines in {@code progress} and the demo in {@code demo}.
  *
  * <h2>Training</h2>
  * <pre>{@code
@@ -27,7 +29,7 @@
  * seed gives bit-identical weights on the same machine and thread count (tested; observed across thread
  * counts 1 to 3 as well, which is not promised).
  *
- * <h2>Checkpoint format ({@link org.regionwise.experiments.train.CheckpointFile})</h2>
+ * <h2>Checkpoint format (written and read by {@link org.regionwise.experiments.io.CheckpointFile})</h2>
  * A ZIP archive laid out as NumPy's {@code .npz} ({@code numpy.load("checkpoint.npz")} opens it):
  * {@code trainer.json} (format, version, network, data description, training options, position, Adam's
  * step and learning rate, history), {@code model/NAME.npy} for every parameter and buffer (float32, with
@@ -36,8 +38,8 @@
  *
  * <h2>Using a model</h2>
  * {@link org.regionwise.experiments.train.Models#fromCheckpoint} rebuilds the network;
- * {@link org.regionwise.experiments.train.SlicePredictor} segments slices (pad, argmax, crop);
- * {@link org.regionwise.experiments.train.Evaluation} scores a split in 3D with the eval package;
- * {@link org.regionwise.experiments.train.VolumePredictor} segments a NIfTI volume on its own grid.
+ * {@link org.regionwise.experiments.predict.SlicePredictor} segments slices (pad, argmax, crop);
+ * {@link org.regionwise.experiments.eval.Evaluation} scores a split in 3D with the eval package;
+ * {@link org.regionwise.experiments.predict.VolumePredictor} segments a NIfTI volume on its own grid.
  */
 package org.regionwise.experiments.train;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.regionwise.autodiff.backend.Backends;
-import org.regionwise.experiments.data.JsonReader;
+import org.regionwise.experiments.io.JsonReader;
 
 /**
  * {@code regionwise bench} through the same code path as the real run, on the tiny --quick configuration:

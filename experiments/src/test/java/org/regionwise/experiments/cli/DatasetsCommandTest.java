@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.regionwise.experiments.data.NiftiDataType;
-import org.regionwise.experiments.data.NiftiHeader;
-import org.regionwise.experiments.data.NiftiImage;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiHeader;
+import org.regionwise.experiments.io.NiftiImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

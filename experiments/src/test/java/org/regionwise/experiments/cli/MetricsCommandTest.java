@@ -14,11 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionwise.experiments.data.JsonReader;
-import org.regionwise.experiments.data.NiftiDataType;
-import org.regionwise.experiments.data.NiftiGeometry;
-import org.regionwise.experiments.data.NiftiHeader;
-import org.regionwise.experiments.data.NiftiImage;
+import org.regionwise.experiments.io.JsonReader;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiGeometry;
+import org.regionwise.experiments.io.NiftiHeader;
+import org.regionwise.experiments.io.NiftiImage;
 
 /**
  * {@code regionwise metrics} on a hand-computed case: two boxes offset by one voxel in x and in y on an

@@ -3,9 +3,9 @@ package org.regionwise.experiments.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.regionwise.experiments.data.NiftiDataType;
-import org.regionwise.experiments.data.NiftiHeader;
-import org.regionwise.experiments.data.NiftiImage;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiHeader;
+import org.regionwise.experiments.io.NiftiImage;
 
 /**
  * A small nnU-Net raw data set for the train, evaluate and predict commands: cases of 16 x 16 x 6 voxels

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
-import org.regionwise.experiments.data.NiftiDataType;
-import org.regionwise.experiments.data.NiftiImage;
-import org.regionwise.experiments.data.NiftiReader;
-import org.regionwise.experiments.train.CheckpointFile;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiImage;
+import org.regionwise.experiments.io.NiftiReader;
+import org.regionwise.experiments.io.CheckpointFile;
 
 /**
  * train, evaluate and predict end to end on a tiny nnU-Net raw data set (one training run shared by the

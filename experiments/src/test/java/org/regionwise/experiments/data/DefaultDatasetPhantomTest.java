@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionwise.experiments.io.NiftiFormatException;
 
 /**
  * The default data set's pipeline (split, crop, scale, z-score, slicing) on the phantom, and the fallback

@@ -9,6 +9,9 @@ import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiGeometry;
+import org.regionwise.experiments.io.NiftiHeader;
 
 /**
  * The hemisphere split on small volumes whose voxels carry their own coordinates: no voxel of the

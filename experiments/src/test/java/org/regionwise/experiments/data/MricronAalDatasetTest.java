@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.regionwise.experiments.io.NiftiImage;
+import org.regionwise.experiments.io.NiftiReader;
 
 /**
  * The real default data set, Colin27 + AAL from Debian's mricron-data, when installed; skipped with a

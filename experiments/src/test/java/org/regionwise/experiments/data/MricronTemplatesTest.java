@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.regionwise.experiments.io.NiftiImage;
+import org.regionwise.experiments.io.NiftiReader;
 
 /**
  * Real-world files: the Colin27 T1 and the AAL atlas from Debian's mricron-data package, when installed

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiImage;
 
 /** Every way an nnU-Net folder can be wrong gives an error that names the file and the problem. */
 class NnUnetRawDatasetErrorsTest {

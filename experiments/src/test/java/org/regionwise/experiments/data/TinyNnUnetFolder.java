@@ -3,6 +3,9 @@ package org.regionwise.experiments.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.regionwise.experiments.io.NiftiDataType;
+import org.regionwise.experiments.io.NiftiHeader;
+import org.regionwise.experiments.io.NiftiImage;
 
 /**
  * Writes small nnU-Net raw data sets for tests: dataset.json, imagesTr/CASE_000c.nii.gz and

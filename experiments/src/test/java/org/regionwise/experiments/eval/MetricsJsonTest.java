@@ -14,6 +14,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.regionwise.maps.Connectivity;
 import org.regionwise.maps.Grid;
+import org.regionwise.experiments.io.JsonWriter;
 
 class MetricsJsonTest {
 

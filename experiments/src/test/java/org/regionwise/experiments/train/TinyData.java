@@ -14,14 +14,14 @@ import org.regionwise.layers.UNet2dConfig;
  * A small synthetic segmentation task for trainer tests: 16 x 16 slices with a bright disk (class 1)
  * and a dark square (class 2) on a noisy background, a tiny 3-level U-Net, options for a few steps.
  */
-final class TinyData {
-    static final List<String> CLASSES = List.of("background", "disk", "square");
-    static final int SIZE = 16;
+public final class TinyData {
+    public static final List<String> CLASSES = List.of("background", "disk", "square");
+    public static final int SIZE = 16;
 
     private TinyData() {}
 
     /** {@code volumes} volumes of {@code slices} slices each, drawn from {@code seed}. */
-    static SliceDataset slices(String name, int volumes, int slices, long seed) {
+    public static SliceDataset slices(String name, int volumes, int slices, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Slice> out = new ArrayList<>();
         for (int v = 0; v < volumes; v++) {
@@ -44,30 +44,30 @@ final class TinyData {
         return new SliceDataset(name, out, CLASSES, List.of("image"), SliceAxis.Z);
     }
 
-    static SliceDataset train() {
+    public static SliceDataset train() {
         return slices("train", 2, 6, 1);
     }
 
-    static SliceDataset validation() {
+    public static SliceDataset validation() {
         return slices("val", 1, 4, 2);
     }
 
     /** 3 levels, 4 base filters: about 3,000 parameters. */
-    static UNet2dConfig network() {
+    public static UNet2dConfig network() {
         return new UNet2dConfig(1, CLASSES.size(), 3, 4, 16, NormType.INSTANCE, true);
     }
 
-    static DataSpec spec() {
+    public static DataSpec spec() {
         return new DataSpec("tiny", "synthetic disks and squares", 1, 0.2, CLASSES, List.of("image"), SliceAxis.Z, SIZE, SIZE,
                 new double[] {1, 1});
     }
 
     /** 3 epochs of 3 steps of batch 4, lr 1e-2, validation every epoch. */
-    static TrainingOptions options(long seed) {
+    public static TrainingOptions options(long seed) {
         return new TrainingOptions("rrw", 3, 3, 4, 1e-2, TrainingOptions.WEIGHT_DECAY, seed, 1, true, null);
     }
 
-    static TrainingSetup.Builder setup(TrainingOptions options, Path checkpoint) {
+    public static TrainingSetup.Builder setup(TrainingOptions options, Path checkpoint) {
         return TrainingSetup.builder(network(), options, spec(), train(), validation(), checkpoint);
     }
 }

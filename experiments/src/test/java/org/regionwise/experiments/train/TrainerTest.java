@@ -25,6 +25,8 @@ import org.regionwise.autodiff.cpu.FastKernels;
 import org.regionwise.losses.Loss;
 import org.regionwise.losses.LossRegistry;
 import org.regionwise.losses.Target;
+import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.progress.Progress;
 
 /** The trainer's promises: determinism, exact resume (after a kill or a spent budget), a clean stop on NaN. */
 class TrainerTest {

@@ -1,0 +1,271 @@
+package org.regionwise.experiments.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.regionwise.autodiff.optim.OptimizerState;
+import org.regionwise.layers.NormType;
+import org.regionwise.layers.StateDictFile;
+import org.regionwise.layers.UNet2dConfig;
+import org.regionwise.experiments.train.Checkpoint;
+import org.regionwise.experiments.train.DataSpec;
+import org.regionwise.experiments.train.EpochRecord;
+import org.regionwise.experiments.train.TrainingHistory;
+import org.regionwise.experiments.train.TrainingOptions;
+import org.regionwise.experiments.train.TrainingPosition;
+
+/**
+ * The checkpoint file: a ZIP archive laid out as NumPy's {@code .npz}, so that
+ * {@code numpy.load("checkpoint.npz")} opens it as it is.
+ *
+ * <pre>
+ *   trainer.json                 format, version, network, data, training options, position, optimiser
+ *                                scalars, history (UTF-8 JSON; numbers round-trip exactly)
+ *   model/NAME.npy               every parameter and buffer of the model, float32, with its shape
+ *   optimizer/BUFFER.npy         Adam's exp_avg and exp_avg_sq over the flat parameter layout
+ * </pre>
+ * ZIP stores a CRC-32 per entry, checked on reading, so a damaged file is an error, not wrong weights.
+ * Writes are atomic ({@link AtomicFile}): a crash while saving leaves the previous checkpoint whole.
+ */
+public final class CheckpointFile {
+    /** What {@code trainer.json}'s "format" field holds. */
+    public static final String FORMAT = "regionwise-checkpoint";
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+    static final String TRAINER_JSON = "trainer.json";
+    private static final String MODEL_PREFIX = "model/";
+    private static final String OPTIMIZER_PREFIX = "optimizer/";
+    private static final String NPY = ".npy";
+
+    private CheckpointFile() {}
+
+    /** Writes {@code checkpoint} to {@code file} atomically. */
+    public static void write(Path file, Checkpoint checkpoint) throws IOException {
+        AtomicFile.write(file, out -> writeTo(out, checkpoint));
+    }
+
+    /** Writes the archive to a stream (not closed). */
+    static void writeTo(OutputStream out, Checkpoint c) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(Deflater.BEST_SPEED); // weights hardly compress; the JSON does
+        zip.putNextEntry(new ZipEntry(TRAINER_JSON));
+        zip.write(JsonText.of(trainerJson(c)).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        for (Map.Entry<String, StateDictFile.Entry> e : c.model().entrySet()) {
+            zip.putNextEntry(new ZipEntry(MODEL_PREFIX + e.getKey() + NPY));
+            Npy.write(zip, e.getValue().shape(), e.getValue().data());
+            zip.closeEntry();
+        }
+        for (Map.Entry<String, float[]> e : c.optimizer().buffers().entrySet()) {
+            zip.putNextEntry(new ZipEntry(OPTIMIZER_PREFIX + e.getKey() + NPY));
+            Npy.write(zip, new int[] {e.getValue().length}, e.getValue());
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    /**
+     * Reads a checkpoint.
+     *
+     * @throws NoSuchFileException when the file is absent
+     * @throws IOException         naming the file when it is not a readable checkpoint of this version
+     */
+    public static Checkpoint read(Path file) throws IOException {
+        if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such checkpoint");
+        String where = file.toString();
+        Object json = null;
+        Map<String, StateDictFile.Entry> model = new LinkedHashMap<>();
+        Map<String, float[]> buffers = new LinkedHashMap<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String name = e.getName();
+                if (name.equals(TRAINER_JSON)) {
+                    json = JsonReader.parse(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
+                } else if (name.startsWith(MODEL_PREFIX) && name.endsWith(NPY)) {
+                    Npy.Array a = Npy.read(zip, where + ":" + name);
+                    model.put(name.substring(MODEL_PREFIX.length(), name.length() - NPY.length()),
+                            new StateDictFile.Entry(a.shape(), a.data()));
+                } else if (name.startsWith(OPTIMIZER_PREFIX) && name.endsWith(NPY)) {
+                    buffers.put(name.substring(OPTIMIZER_PREFIX.length(), name.length() - NPY.length()),
+                            Npy.read(zip, where + ":" + name).data());
+                }
+                drain(zip); // reading to the end makes ZipInputStream check the entry's CRC
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IOException(where + ": damaged checkpoint (" + e.getMessage() + ")", e);
+        }
+        if (json == null) throw new IOException(where + ": not a regionwise checkpoint (no " + TRAINER_JSON + " inside)");
+        try {
+            return fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where);
+        } catch (IllegalArgumentException e) { // a value the records reject
+            throw new IOException(where + ": invalid checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] skip = new byte[8192];
+        while (in.read(skip) >= 0) {
+            // discard
+        }
+    }
+
+    // ---- trainer.json -------------------------------------------------------------------------------------
+
+    private static Map<String, Object> trainerJson(Checkpoint c) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("written", Instant.now().toString());
+        root.put("network", network(c.network()));
+        root.put("data", data(c.data()));
+        root.put("training", training(c.options()));
+        TrainingPosition p = c.position();
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("epoch", p.epoch());
+        position.put("step", p.step());
+        position.put("partial_loss_sum", p.partialLossSum());
+        position.put("partial_seconds", p.partialSeconds());
+        root.put("position", position);
+        root.put("random_state", "none needed: epoch e's batches come from a sampler seeded with a SplitMix64 hash of"
+                + " (seed, e); a mid-epoch resume replays the epoch's first 'step' batches");
+        OptimizerState o = c.optimizer();
+        Map<String, Object> optimizer = new LinkedHashMap<>();
+        optimizer.put("algorithm", o.algorithm());
+        optimizer.put("step", o.step());
+        optimizer.put("learning_rate", o.learningRate());
+        optimizer.put("buffers", new ArrayList<>(o.buffers().keySet()));
+        root.put("optimizer", optimizer);
+        List<Object> history = new ArrayList<>();
+        for (EpochRecord r : c.history().epochs()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("epoch", r.epoch());
+            e.put("loss", r.meanLoss());
+            e.put("learning_rate", r.learningRate());
+            e.put("steps", r.steps());
+            e.put("seconds", r.seconds());
+            e.put("validation_dice", r.validationDice());
+            e.put("validation_seconds", r.validationSeconds());
+            history.add(e);
+        }
+        root.put("history", history);
+        return root;
+    }
+
+    private static Map<String, Object> network(UNet2dConfig n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("architecture", "nnU-Net 2D U-Net (UNet2d)");
+        m.put("in_channels", n.inChannels());
+        m.put("classes", n.classes());
+        m.put("levels", n.levels());
+        m.put("base_filters", n.baseFilters());
+        m.put("max_filters", n.maxFilters());
+        m.put("norm", n.norm().name().toLowerCase(Locale.ROOT));
+        m.put("deep_supervision", n.deepSupervision());
+        return m;
+    }
+
+    private static Map<String, Object> data(DataSpec d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("location", d.location());
+        m.put("description", d.description());
+        m.put("scale", d.scale());
+        m.put("validation_fraction", d.validationFraction());
+        m.put("class_names", d.classNames());
+        m.put("channel_names", d.channelNames());
+        m.put("slice_axis", d.sliceAxis());
+        m.put("patch_height", d.patchHeight());
+        m.put("patch_width", d.patchWidth());
+        m.put("spacing", d.spacing());
+        return m;
+    }
+
+    private static Map<String, Object> training(TrainingOptions o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("loss", o.lossName());
+        m.put("epochs", o.epochs());
+        m.put("steps_per_epoch", o.stepsPerEpoch());
+        m.put("batch_size", o.batchSize());
+        m.put("learning_rate", o.learningRate());
+        m.put("weight_decay", o.weightDecay());
+        m.put("seed", Long.toString(o.seed())); // a string: JSON readers hold numbers as doubles
+        m.put("validate_every", o.validateEvery());
+        m.put("augment", o.augment());
+        m.put("optimizer", "Adam(betas 0.9, 0.999, eps 1e-8, L2 weight decay), poly LR lr0 * (1 - e/E)^0.9 per epoch");
+        return m;
+    }
+
+    private static Checkpoint fromJson(JsonFields root, Map<String, StateDictFile.Entry> model, Map<String, float[]> buffers,
+                                       String where) throws IOException {
+        if (!FORMAT.equals(root.string("format"))) throw new IOException(where + ": not a regionwise checkpoint (format " + root.string("format") + ")");
+        int version = root.integer("version");
+        if (version != VERSION) {
+            throw new IOException(where + ": checkpoint version " + version + " is not supported by this build (it reads version " + VERSION + ")");
+        }
+        JsonFields n = root.object("network");
+        NormType norm;
+        try {
+            norm = NormType.valueOf(n.string("norm").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": unknown norm '" + n.string("norm") + "' in checkpoint");
+        }
+        UNet2dConfig network = new UNet2dConfig(n.integer("in_channels"), n.integer("classes"), n.integer("levels"),
+                n.integer("base_filters"), n.integer("max_filters"), norm, n.bool("deep_supervision"));
+
+        JsonFields d = root.object("data");
+        double[] spacing = d.doublesOrNull("spacing");
+        DataSpec data = new DataSpec(d.string("location"), d.string("description"), d.integer("scale"),
+                d.number("validation_fraction"), d.strings("class_names"), d.strings("channel_names"), d.integer("slice_axis"),
+                d.integer("patch_height"), d.integer("patch_width"), spacing);
+
+        JsonFields t = root.object("training");
+        long seed;
+        try {
+            seed = Long.parseLong(t.string("seed"));
+        } catch (NumberFormatException e) {
+            throw new IOException(where + ": training.seed is not a whole number: " + t.string("seed"));
+        }
+        TrainingOptions options = new TrainingOptions(t.string("loss"), t.integer("epochs"), t.integer("steps_per_epoch"),
+                t.integer("batch_size"), t.number("learning_rate"), t.number("weight_decay"), seed,
+                t.integer("validate_every"), t.bool("augment"), null);
+
+        JsonFields p = root.object("position");
+        TrainingPosition position = new TrainingPosition(p.integer("epoch"), p.integer("step"), p.number("partial_loss_sum"),
+                p.number("partial_seconds"));
+
+        JsonFields o = root.object("optimizer");
+        for (String name : o.strings("buffers")) {
+            if (!buffers.containsKey(name)) throw new IOException(where + ": optimizer buffer '" + name + "' is missing from the checkpoint");
+        }
+        OptimizerState optimizer = new OptimizerState(o.string("algorithm"), o.longValue("step"), o.number("learning_rate"), buffers);
+
+        List<EpochRecord> records = new ArrayList<>();
+        for (JsonFields e : root.objects("history")) {
+            records.add(new EpochRecord(e.integer("epoch"), e.number("loss"), e.number("learning_rate"), e.integer("steps"),
+                    e.number("seconds"), e.doublesOrNull("validation_dice"), e.number("validation_seconds")));
+        }
+        TrainingHistory history;
+        try {
+            history = new TrainingHistory(records);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + ": history: " + e.getMessage());
+        }
+        return new Checkpoint(network, options, data, position, optimizer, model, history);
+    }
+}
