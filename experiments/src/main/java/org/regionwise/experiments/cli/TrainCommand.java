@@ -56,6 +56,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Default data set only: in-plane downsampling factor 1, 2, 3, 4, 6 or 8 (default: ${DEFAULT-VALUE}).")
     int scale;
 
+    @Option(names = "--spacing", paramLabel = "native|SX,SY", defaultValue = "native",
+            description = "nnU-Net folders only: the in-plane spacing in mm to train at, columns then rows of the slices (NIfTI x, y "
+                    + "for axial slices): every slice is resampled to it (images cubic, labels per class linear), recorded in the "
+                    + "checkpoint, and 'predict' resamples new images to it; 'native' keeps each volume's own spacing and records "
+                    + "the median (default: ${DEFAULT-VALUE}). The default data set uses --scale.")
+    String spacing;
+
     @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.2",
             description = "nnU-Net folders only: share of cases held out for validation (default: ${DEFAULT-VALUE}).")
     double validationFraction;
@@ -115,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
     String backend;
 
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
-    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--loss", "--epochs",
+    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--spacing", "--validation-fraction", "--loss", "--epochs",
             "--steps-per-epoch", "--batch", "--lr", "--seed", "--levels", "--base-filters", "--validate-every", "--no-augment");
 
     @Override
@@ -133,13 +140,13 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSpec spec0 = previous != null ? previous.data() : null;
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
-                : TrainingDataLoader.load(data, scale, validationFraction);
+                : TrainingDataLoader.load(data, scale, validationFraction, targetSpacing());
         warnAboutData(dataset);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
-                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, network);
+                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, targetSpacing(), network);
         TrainingOptions options = (previous != null ? previous.options()
                 : new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
                         !noAugment, null))
@@ -206,6 +213,10 @@ final class TrainCommand implements Callable<Integer> {
         if (minutes != null && !(minutes > 0)) throw usage("--minutes must be positive, got " + minutes);
         if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
         if (!DataSpec.DEFAULT.equals(data) && scale != 1) throw usage("--scale applies to --data default only");
+        double[] target = targetSpacing(); // parsed here so that a malformed value is a usage error before any loading
+        if (DataSpec.DEFAULT.equals(data) && target != null) {
+            throw usage("--spacing applies to nnU-Net folders; the default data set has --scale");
+        }
         try {
             DefaultDataset.checkScale(scale);
         } catch (IllegalArgumentException e) {
@@ -214,6 +225,27 @@ final class TrainCommand implements Callable<Integer> {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);
         }
+    }
+
+    /**
+     * {@code --spacing} as (row, column) spacing in mm, or {@code null} for 'native'.
+     *
+     * @throws ParameterException when it is neither 'native' nor two positive numbers
+     */
+    private double[] targetSpacing() {
+        if (spacing.trim().equalsIgnoreCase("native")) return null;
+        String[] parts = spacing.split(",");
+        if (parts.length != 2) throw usage("--spacing must be 'native' or two numbers SX,SY (mm), got '" + spacing + "'");
+        double[] xy = new double[2];
+        for (int i = 0; i < 2; i++) {
+            try {
+                xy[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw usage("--spacing: '" + parts[i].trim() + "' is not a number");
+            }
+            if (!(xy[i] > 0) || Double.isInfinite(xy[i])) throw usage("--spacing values must be positive and finite, got '" + spacing + "'");
+        }
+        return new double[] {xy[1], xy[0]};
     }
 
     /** The data location as saved in checkpoints: a folder absolute, so evaluate and --resume work from anywhere. */

@@ -52,6 +52,17 @@ public final class NnUnetRawDataset {
      * @throws NiftiFormatException    for a file that is not a readable NIfTI image
      */
     public static TrainingData load(Path folder, double validationFraction) throws IOException {
+        return load(folder, validationFraction, null);
+    }
+
+    /**
+     * Loads every case of {@code folder}, each slice resampled in-plane to {@code target} when given
+     * ({@link SliceResampling}; after the z-score, as nnU-Net normalises before it resamples).
+     *
+     * @param target {@code null} for each volume's own spacing, else the (row, column) spacing in mm of the
+     *               slices along the data set's slicing axis
+     */
+    public static TrainingData load(Path folder, double validationFraction, double[] target) throws IOException {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("the validation fraction must be in [0, 1), got " + validationFraction);
         }
@@ -81,13 +92,17 @@ public final class NnUnetRawDataset {
         for (int c = 0; c < cases.size(); c++) {
             Volume volume = readCase(folder, cases.get(c), json);
             ZScore.normalizeChannels(volume);
-            (isValidation[c] ? validation : train).addAll(VolumeSlicer.slices(volume, axis));
+            List<Slice> slices = VolumeSlicer.slices(volume, axis);
+            if (target != null) slices = slices.stream().map(s -> SliceResampling.resample(s, target[0], target[1], json.classNames().size())).toList();
+            (isValidation[c] ? validation : train).addAll(slices);
             (isValidation[c] ? validationIds : trainIds).add(cases.get(c));
         }
 
         List<String> details = new ArrayList<>();
         details.add("layout: nnU-Net raw, " + cases.size() + " case(s), file ending " + json.fileEnding());
-        details.add("slicing: along " + SliceAxis.name(axis) + " (the lowest resolution of the median spacing; volumes not resampled)");
+        details.add("slicing: along " + SliceAxis.name(axis) + " (the lowest resolution of the median spacing; "
+                + (target == null ? "volumes not resampled)" : String.format(Locale.ROOT, "each slice resampled in-plane to %s x %s mm"
+                + " (columns x rows): images cubic, labels per class linear + argmax)", DefaultDataset.mm(target[1]), DefaultDataset.mm(target[0]))));
         details.add(String.format(Locale.ROOT, "split: validation = %d of %d cases, evenly spread (%s); train = %s",
                 validationIds.size(), cases.size(), validationIds.isEmpty() ? "none" : String.join(", ", validationIds),
                 String.join(", ", trainIds)));

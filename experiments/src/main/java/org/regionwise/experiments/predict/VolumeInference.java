@@ -1,5 +1,7 @@
 package org.regionwise.experiments.predict;
 
+import org.regionwise.experiments.data.Interpolation;
+import org.regionwise.experiments.data.Resampling;
 import org.regionwise.experiments.data.Slice;
 import org.regionwise.experiments.data.SliceAxis;
 import org.regionwise.experiments.data.Volume;

@@ -3,7 +3,7 @@
  *
  * <p>nnU-Net-style inference of whole images ({@code regionwise predict}):
  * {@link org.regionwise.experiments.predict.VolumeInference} z-scores, slices, resamples each slice to the training
- * spacing ({@link org.regionwise.experiments.predict.Resampling}), runs Gaussian-weighted sliding windows of the
+ * spacing ({@link org.regionwise.experiments.data.Resampling}), runs Gaussian-weighted sliding windows of the
  * training patch ({@link org.regionwise.experiments.predict.SlidingWindow},
  * {@link org.regionwise.experiments.predict.GaussianImportance}) on a
  * {@link org.regionwise.experiments.predict.TileNetwork}, and brings the probabilities back;

@@ -27,14 +27,33 @@ public final class TrainingDataLoader {
      * @param validationFraction the share of a folder's cases held out
      */
     public static TrainingData load(String location, int scale, double validationFraction) throws IOException {
-        if (DataSpec.DEFAULT.equals(location)) return DefaultDataset.load(scale);
+        return load(location, scale, validationFraction, null);
+    }
+
+    /**
+     * The data set at {@code location}, a folder's slices resampled in-plane to {@code spacing} when given.
+     *
+     * @param spacing {@code null} (each volume's own spacing), or a folder's target (row, column) spacing in mm
+     */
+    public static TrainingData load(String location, int scale, double validationFraction, double[] spacing) throws IOException {
+        if (DataSpec.DEFAULT.equals(location)) {
+            if (spacing != null) throw new IllegalArgumentException("--spacing applies to nnU-Net folders; the default data set has --scale");
+            return DefaultDataset.load(scale);
+        }
         if (scale != 1) throw new IllegalArgumentException("--scale applies to the default data set only");
-        return NnUnetRawDataset.load(Path.of(location), validationFraction);
+        return NnUnetRawDataset.load(Path.of(location), validationFraction, spacing);
     }
 
     /** The data set a checkpoint was trained on. */
     public static TrainingData load(DataSpec spec) throws IOException {
-        return load(spec.location(), spec.scale(), spec.validationFraction());
+        return load(spec.location(), spec.scale(), spec.validationFraction(), spec.resampledTo());
+    }
+
+    /** {@link #describe(TrainingData, String, int, double, UNet2dConfig)}, recording a folder's resampling target. */
+    public static DataSpec describe(TrainingData data, String location, int scale, double validationFraction, double[] spacing,
+                                    UNet2dConfig network) {
+        DataSpec spec = describe(data, location, scale, validationFraction, network);
+        return spacing == null ? spec : spec.withResampling(spacing);
     }
 
     /**

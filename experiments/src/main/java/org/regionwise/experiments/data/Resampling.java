@@ -1,4 +1,4 @@
-package org.regionwise.experiments.predict;
+package org.regionwise.experiments.data;
 
 /**
  * Separable in-plane resampling of stacks of 2D planes (row-major {@code (planes, height, width)}), the

@@ -1,4 +1,4 @@
-package org.regionwise.experiments.predict;
+package org.regionwise.experiments.data;
 
 /**
  * The 1D interpolation kernels {@link Resampling} applies along each in-plane axis.
@@ -17,14 +17,14 @@ public enum Interpolation {
     CUBIC(2);
 
     /** Taps on each side of the sample point: the kernel's support is (-radius, radius). */
-    final int radius;
+    public final int radius;
 
     Interpolation(int radius) {
         this.radius = radius;
     }
 
     /** The kernel's weight at distance {@code t} from a sample. */
-    double weight(double t) {
+    public double weight(double t) {
         double x = Math.abs(t);
         return switch (this) {
             case LINEAR -> x < 1 ? 1 - x : 0;

@@ -1,4 +1,4 @@
-package org.regionwise.experiments.predict;
+package org.regionwise.experiments.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
