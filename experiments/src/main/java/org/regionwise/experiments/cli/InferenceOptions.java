@@ -8,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 /** The options every command that runs a trained model shares (picocli mixin): batch, threads, backend. */
 final class InferenceOptions {
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Slices per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Slices (predict: tiles) per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
