@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.regionwise.experiments.io.JsonReader;
+import org.regionwise.experiments.io.Json;
 
 /**
  * scipy's {@code distance_transform_edt} timed in a Python subprocess on the same ellipsoid mask as the
@@ -78,7 +78,7 @@ public final class ScipyEdt {
                 return new Outcome(null, "scipy: " + python + " failed: " + lastLine);
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) JsonReader.parse(out.strip(), "scipy_edt.py output");
+            Map<String, Object> json = (Map<String, Object>) Json.read(out.strip(), "scipy_edt.py output");
             return new Outcome(json, null);
         } catch (IOException | ClassCastException e) {
             process.destroyForcibly();

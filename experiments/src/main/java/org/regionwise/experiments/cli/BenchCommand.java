@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> result = UNetBench.run(options, err);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(result));
+            out.println(Json.compact(result, 6));
         } else {
             printUNet(out, result);
         }
@@ -118,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> result = MapsBench.run(options, spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             if (bench.json) {
-                out.println(Json.write(result));
+                out.println(Json.compact(result, 6));
             } else {
                 printMaps(out, result);
             }

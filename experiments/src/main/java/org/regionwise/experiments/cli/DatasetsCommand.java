@@ -8,6 +8,7 @@ import org.regionwise.experiments.data.NnUnetRawDataset;
 import org.regionwise.experiments.data.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -25,28 +26,19 @@ final class DatasetsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "An nnU-Net raw data set folder (dataset.json, imagesTr/, labelsTr/) instead of the default data set.")
-    Path data;
-
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
-            description = "Default data set only: in-plane downsampling factor, 1, 2, 3, 4, 6 or 8 (default: ${DEFAULT-VALUE}).")
-    int scale;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Default data set only: the folder holding ch2.nii.gz and aal.nii.gz (default: /usr/share/mricron/templates).")
     Path templates;
 
-    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.2",
-            description = "nnU-Net folders only: share of cases for validation, in [0, 1) (default: ${DEFAULT-VALUE}).")
-    double validationFraction;
-
     @Override
     public Integer call() throws IOException {
         checkArguments();
-        TrainingData dataset = data != null
-                ? NnUnetRawDataset.load(data, validationFraction)
-                : DefaultDataset.load(templates != null ? templates : DefaultDataset.TEMPLATES, scale);
+        TrainingData dataset = !data.isDefault()
+                ? NnUnetRawDataset.load(Path.of(data.data), data.validationFraction, data.targetSpacing(spec))
+                : DefaultDataset.load(templates != null ? templates : DefaultDataset.TEMPLATES, data.scale);
         if (dataset.source().hasWarning()) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
         }
@@ -56,17 +48,8 @@ final class DatasetsCommand implements Callable<Integer> {
 
     /** What can be checked before reading anything. */
     private void checkArguments() {
-        if (data != null && (templates != null || scale != 1)) {
-            throw usage("--templates and --scale apply to the default data set, not to --data");
-        }
-        try {
-            DefaultDataset.checkScale(scale);
-        } catch (IllegalArgumentException e) {
-            throw usage("--" + e.getMessage());
-        }
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);
-        }
+        if (!data.isDefault() && templates != null) throw usage("--templates applies to --data default only");
+        data.validate(spec);
     }
 
     private ParameterException usage(String message) {

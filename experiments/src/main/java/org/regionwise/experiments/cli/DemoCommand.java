@@ -7,6 +7,7 @@ import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.demo.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -39,15 +40,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Override
     public Integer call() throws IOException {
         double budget = minutes != null ? minutes : quick ? QUICK_MINUTES : MINUTES;
         if (!(budget > 0) || Double.isInfinite(budget)) throw usage("--minutes must be positive, got " + budget);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
-        int threadCount = ComputeBackends.threads(threads);
+        threads.validate(spec);
+        int threadCount = threads.count();
         ComputeBackends.install(ComputeBackends.CPU, threadCount);
         return new Demo(budget, out, seed, threadCount).run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -3,8 +3,6 @@ package org.regionwise.experiments.cli;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * {@code regionwise metrics}: Dice, Hausdorff, HD95 (pooled and directed), ASSD per class of a
@@ -89,9 +88,7 @@ final class MetricsCommand implements Callable<Integer> {
         VolumeMetrics metrics = SegmentationMetrics.evaluate(predictedLabels, referenceLabels, grid, classCount, neighbours);
         String json = MetricsJson.volume(metrics);
         if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(out, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
+            AtomicFile.writeString(out, json.endsWith("\n") ? json : json + "\n");
         }
         spec.commandLine().getOut().println(json.stripTrailing());
         return Main.OK;

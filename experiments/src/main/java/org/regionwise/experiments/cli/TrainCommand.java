@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
-import org.regionwise.experiments.train.ComputeBackends;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.progress.Progress;
@@ -24,9 +22,9 @@ import org.regionwise.experiments.train.TrainingResult;
 import org.regionwise.experiments.train.TrainingSetup;
 import org.regionwise.layers.NormType;
 import org.regionwise.layers.UNet2dConfig;
-import org.regionwise.losses.LossRegistry;
 import org.regionwise.maps.MapOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,25 +45,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR|default", defaultValue = DataSpec.DEFAULT,
-            description = "An nnU-Net raw folder (dataset.json, imagesTr/, labelsTr/) or 'default' (Colin27 + AAL from "
-                    + "mricron-data, or a phantom) (default: ${DEFAULT-VALUE}).")
-    String data;
-
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
-            description = "Default data set only: in-plane downsampling factor 1, 2, 3, 4, 6 or 8 (default: ${DEFAULT-VALUE}).")
-    int scale;
-
-    @Option(names = "--spacing", paramLabel = "native|SX,SY", defaultValue = "native",
-            description = "nnU-Net folders only: the in-plane spacing in mm to train at, columns then rows of the slices (NIfTI x, y "
-                    + "for axial slices): every slice is resampled to it (images cubic, labels per class linear), recorded in the "
-                    + "checkpoint, and 'predict' resamples new images to it; 'native' keeps each volume's own spacing and records "
-                    + "the median (default: ${DEFAULT-VALUE}). The default data set uses --scale.")
-    String spacing;
-
-    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.2",
-            description = "nnU-Net folders only: share of cases held out for validation (default: ${DEFAULT-VALUE}).")
-    double validationFraction;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "rrw",
             description = "Loss name, see 'regionwise losses' (default: ${DEFAULT-VALUE}).")
@@ -114,12 +95,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop after M minutes of training, with a checkpoint to --resume from.")
     Double minutes;
 
-    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors).")
-    Integer threads;
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = ComputeBackends.CPU,
-            description = "cpu, or tornado (the GPU backend; needs TornadoVM) (default: ${DEFAULT-VALUE}).")
-    String backend;
+    @Mixin
+    BackendOptions backend;
 
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
     private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--spacing", "--validation-fraction", "--loss", "--epochs",
@@ -129,28 +106,27 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Path checkpointFile = out.resolve(CHECKPOINT);
+        backend.validate(spec);
         Checkpoint previous = resume ? previousRun(checkpointFile) : null;
-        if (previous == null) checkNewRun(checkpointFile);
+        TrainingOptions options = previous != null ? previous.options() : newRunOptions(checkpointFile);
+        options = withBudget(options);
         if (previous != null && previous.finished()) {
             stdout.println("the run in " + out + " has finished all " + previous.options().epochs() + " epochs; nothing to resume");
             return Main.OK;
         }
-        int threadCount = ComputeBackends.threads(threads);
-        var installed = ComputeBackends.install(backend, threadCount);
+        int threadCount = backend.threadCount();
+        var installed = backend.install();
 
         DataSpec spec0 = previous != null ? previous.data() : null;
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
-                : TrainingDataLoader.load(data, scale, validationFraction, targetSpacing());
+                : TrainingDataLoader.load(data.data, data.scale, data.validationFraction, data.targetSpacing(spec));
         warnAboutData(dataset);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
-                : TrainingDataLoader.describe(dataset, location(data), scale, validationFraction, targetSpacing(), network);
-        TrainingOptions options = (previous != null ? previous.options()
-                : new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
-                        !noAugment, null))
-                .withTimeBudget(minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000)));
+                : TrainingDataLoader.describe(dataset, data.location(), data.scale, data.validationFraction,
+                        data.targetSpacing(spec), network);
 
         TrainingSetup setup = TrainingSetup.builder(network, options, dataSpec, dataset.train(), dataset.validation(), checkpointFile)
                 .progress(Progress.forConsole(stdout))
@@ -191,66 +167,36 @@ final class TrainCommand implements Callable<Integer> {
         return CheckpointFile.read(checkpointFile);
     }
 
-    /** What can be checked before loading anything. */
-    private void checkNewRun(Path checkpointFile) {
+    /**
+     * A new run's options, checked before loading anything: the network's and data's options here, the
+     * training options by {@link TrainingOptions} itself (one check, one wording, for every way a run is made).
+     */
+    private TrainingOptions newRunOptions(Path checkpointFile) {
         if (Files.exists(checkpointFile)) {
             throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
         }
+        TrainingOptions options;
         try {
-            LossRegistry.create(loss);
+            options = new TrainingOptions(loss, epochs, stepsPerEpoch, batch, lr, TrainingOptions.WEIGHT_DECAY, seed, validateEvery,
+                    !noAugment, null);
         } catch (IllegalArgumentException e) {
-            throw usage("--loss: " + e.getMessage());
+            throw usage(e.getMessage());
         }
-        if (epochs < 1) throw usage("--epochs must be at least 1, got " + epochs);
-        if (batch < 1) throw usage("--batch must be at least 1, got " + batch);
-        if (stepsPerEpoch < 0) throw usage("--steps-per-epoch must be >= 0, got " + stepsPerEpoch);
-        if (!(lr > 0) || Double.isInfinite(lr)) throw usage("--lr must be positive, got " + lr);
         if (levels < 2 || levels > 8) throw usage("--levels must be in 2..8, got " + levels);
         if (baseFilters < 1 || baseFilters > UNet2dConfig.NNUNET_MAX_FILTERS_2D) {
             throw usage("--base-filters must be in 1.." + UNet2dConfig.NNUNET_MAX_FILTERS_2D + ", got " + baseFilters);
         }
-        if (validateEvery < 0) throw usage("--validate-every must be >= 0, got " + validateEvery);
-        if (minutes != null && !(minutes > 0)) throw usage("--minutes must be positive, got " + minutes);
-        if (threads != null && threads < 1) throw usage("--threads must be at least 1, got " + threads);
-        if (!DataSpec.DEFAULT.equals(data) && scale != 1) throw usage("--scale applies to --data default only");
-        double[] target = targetSpacing(); // parsed here so that a malformed value is a usage error before any loading
-        if (DataSpec.DEFAULT.equals(data) && target != null) {
-            throw usage("--spacing applies to nnU-Net folders; the default data set has --scale");
-        }
+        data.validate(spec);
+        return options;
+    }
+
+    /** The options with this invocation's --minutes (a resumed run may get a new budget). */
+    private TrainingOptions withBudget(TrainingOptions options) {
         try {
-            DefaultDataset.checkScale(scale);
+            return options.withTimeBudget(minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000)));
         } catch (IllegalArgumentException e) {
-            throw usage("--" + e.getMessage());
+            throw usage(e.getMessage());
         }
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw usage("--validation-fraction must be in [0, 1), got " + validationFraction);
-        }
-    }
-
-    /**
-     * {@code --spacing} as (row, column) spacing in mm, or {@code null} for 'native'.
-     *
-     * @throws ParameterException when it is neither 'native' nor two positive numbers
-     */
-    private double[] targetSpacing() {
-        if (spacing.trim().equalsIgnoreCase("native")) return null;
-        String[] parts = spacing.split(",");
-        if (parts.length != 2) throw usage("--spacing must be 'native' or two numbers SX,SY (mm), got '" + spacing + "'");
-        double[] xy = new double[2];
-        for (int i = 0; i < 2; i++) {
-            try {
-                xy[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw usage("--spacing: '" + parts[i].trim() + "' is not a number");
-            }
-            if (!(xy[i] > 0) || Double.isInfinite(xy[i])) throw usage("--spacing values must be positive and finite, got '" + spacing + "'");
-        }
-        return new double[] {xy[1], xy[0]};
-    }
-
-    /** The data location as saved in checkpoints: a folder absolute, so evaluate and --resume work from anywhere. */
-    private static String location(String data) {
-        return DataSpec.DEFAULT.equals(data) ? data : Path.of(data).toAbsolutePath().normalize().toString();
     }
 
     private void warnAboutData(TrainingData dataset) {

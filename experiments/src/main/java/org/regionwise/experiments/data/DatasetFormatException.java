@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * A data set folder or one of its files is not usable: invalid dataset.json, a label outside the declared
  * classes, images and labels on different grids. The message names the file and the problem, so a
- * command-line tool can print it as it is (the same shape as {@link NiftiFormatException}).
+ * command-line tool can print it as it is (the same shape as {@link org.regionwise.experiments.io.NiftiFormatException}).
  */
 public final class DatasetFormatException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -13,5 +13,10 @@ public final class DatasetFormatException extends IOException {
     /** @param source the file or folder; @param problem what is wrong with it */
     public DatasetFormatException(String source, String problem) {
         super(source + ": " + problem);
+    }
+
+    /** A data set file that is not JSON at all; the message (file, line, column) is the parser's. */
+    public DatasetFormatException(org.regionwise.experiments.io.JsonFormatException cause) {
+        super(cause.getMessage(), cause);
     }
 }

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.regionwise.experiments.io.JsonReader;
+import org.regionwise.experiments.io.Json;
+import org.regionwise.experiments.io.JsonFormatException;
 
 /**
  * The parts of an nnU-Net raw data set's {@code dataset.json} that training needs.
@@ -42,7 +43,12 @@ public record NnUnetDatasetJson(String name, List<String> channelNames, List<Str
      */
     public static NnUnetDatasetJson read(Path file) throws IOException {
         String source = file.toString();
-        Object root = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8), source);
+        Object root;
+        try {
+            root = Json.read(Files.readString(file, StandardCharsets.UTF_8), source);
+        } catch (JsonFormatException e) {
+            throw new DatasetFormatException(e);
+        }
         if (!(root instanceof Map<?, ?> json)) throw new DatasetFormatException(source, "expected a JSON object at the top level");
 
         Object channels = json.containsKey("channel_names") ? json.get("channel_names") : json.get("modality");

@@ -1,9 +1,10 @@
 package org.regionwise.experiments.eval;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.regionwise.experiments.io.JsonWriter;
+import org.regionwise.experiments.io.Json;
 
 /**
  * JSON reports of the metrics, for the {@code metrics} and {@code evaluate} commands.
@@ -22,23 +23,17 @@ public final class MetricsJson {
 
     /** The metrics of one volume. */
     public static String volume(VolumeMetrics metrics) {
-        JsonWriter json = new JsonWriter();
-        writeVolume(json, null, metrics);
-        return json.toString();
+        return Json.write(volumeObject(null, metrics));
     }
 
     /** The metrics of one volume, labelled with its case name. */
     public static String volume(String caseName, VolumeMetrics metrics) {
-        JsonWriter json = new JsonWriter();
-        writeVolume(json, caseName, metrics);
-        return json.toString();
+        return Json.write(volumeObject(caseName, metrics));
     }
 
     /** Per-class summaries, as from {@link MetricsAggregation#perClass(List)}. */
     public static String summary(List<ClassSummary> summaries) {
-        JsonWriter json = new JsonWriter();
-        writeSummary(json, summaries);
-        return json.toString();
+        return Json.write(summaryList(summaries));
     }
 
     /**
@@ -49,64 +44,62 @@ public final class MetricsJson {
         if (cases == null || cases.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one case");
         }
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("cases").beginArray();
-        cases.forEach((name, metrics) -> writeVolume(json, name, metrics));
-        json.endArray();
-        json.name("summary");
-        writeSummary(json, MetricsAggregation.perClass(new ArrayList<>(cases.values())));
-        return json.endObject().toString();
+        List<Object> volumes = new ArrayList<>();
+        cases.forEach((name, metrics) -> volumes.add(volumeObject(name, metrics)));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("cases", volumes);
+        root.put("summary", summaryList(MetricsAggregation.perClass(new ArrayList<>(cases.values()))));
+        return Json.write(root);
     }
 
-    private static void writeVolume(JsonWriter json, String caseName, VolumeMetrics metrics) {
-        json.beginObject();
+    private static Map<String, Object> volumeObject(String caseName, VolumeMetrics metrics) {
+        Map<String, Object> volume = new LinkedHashMap<>();
         if (caseName != null) {
-            json.name("case").value(caseName);
+            volume.put("case", caseName);
         }
-        json.name("dims").inlineArray(metrics.grid().dims());
-        json.name("spacing").inlineArray(metrics.grid().spacing());
-        json.name("connectivity").value(metrics.connectivity().neighbours());
-        json.name("classes").beginArray();
+        volume.put("dims", metrics.grid().dims());
+        volume.put("spacing", metrics.grid().spacing());
+        volume.put("connectivity", metrics.connectivity().neighbours());
+        List<Object> classes = new ArrayList<>();
         for (ClassMetrics c : metrics.classes()) {
-            json.beginObject()
-                    .name("class").value(c.classIndex())
-                    .name("status").value(c.status().name())
-                    .name("prediction_voxels").value(c.predictionVoxels())
-                    .name("reference_voxels").value(c.referenceVoxels());
+            Map<String, Object> cls = new LinkedHashMap<>();
+            cls.put("class", c.classIndex());
+            cls.put("status", c.status().name());
+            cls.put("prediction_voxels", c.predictionVoxels());
+            cls.put("reference_voxels", c.referenceVoxels());
             for (Metric m : Metric.values()) {
-                json.name(m.jsonName()).value(m.of(c));
+                cls.put(m.jsonName(), m.of(c));
             }
-            json.endObject();
+            classes.add(cls);
         }
-        json.endArray().endObject();
+        volume.put("classes", classes);
+        return volume;
     }
 
-    private static void writeSummary(JsonWriter json, List<ClassSummary> summaries) {
-        json.beginArray();
+    private static List<Object> summaryList(List<ClassSummary> summaries) {
+        List<Object> out = new ArrayList<>();
         for (ClassSummary s : summaries) {
-            json.beginObject()
-                    .name("class").value(s.classIndex())
-                    .name("volumes").value(s.volumes());
-            json.name("statuses");
-            writeCounts(json, s.statuses());
+            Map<String, Object> cls = new LinkedHashMap<>();
+            cls.put("class", s.classIndex());
+            cls.put("volumes", s.volumes());
+            cls.put("statuses", counts(s.statuses()));
             for (Metric m : Metric.values()) {
                 MetricSummary ms = s.get(m);
-                json.name(m.jsonName()).beginObject()
-                        .name("mean").value(ms.mean())
-                        .name("std").value(ms.standardDeviation())
-                        .name("included").value(ms.included())
-                        .name("excluded");
-                writeCounts(json, ms.excluded());
-                json.endObject();
+                Map<String, Object> metric = new LinkedHashMap<>();
+                metric.put("mean", ms.mean());
+                metric.put("std", ms.standardDeviation());
+                metric.put("included", ms.included());
+                metric.put("excluded", counts(ms.excluded()));
+                cls.put(m.jsonName(), metric);
             }
-            json.endObject();
+            out.add(cls);
         }
-        json.endArray();
+        return out;
     }
 
-    private static void writeCounts(JsonWriter json, Map<ClassStatus, Integer> counts) {
-        json.beginObject();
-        counts.forEach((status, count) -> json.name(status.name()).value(count));
-        json.endObject();
+    private static Map<String, Object> counts(Map<ClassStatus, Integer> counts) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        counts.forEach((status, count) -> out.put(status.name(), count));
+        return out;
     }
 }

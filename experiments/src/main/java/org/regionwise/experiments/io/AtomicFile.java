@@ -57,6 +57,12 @@ public final class AtomicFile {
         }
     }
 
+    /** Writes {@code text} as UTF-8 to {@code file} atomically, creating the folder if needed. */
+    public static void writeString(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(file, out -> out.write(bytes));
+    }
+
     /**
      * A new empty file beside the target. Not {@link Files#createTempFile}: that makes the file readable
      * by its owner only, and the rename would carry those permissions to a report or checkpoint meant to

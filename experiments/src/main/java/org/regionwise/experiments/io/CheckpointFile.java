@@ -65,7 +65,7 @@ public final class CheckpointFile {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.BEST_SPEED); // weights hardly compress; the JSON does
         zip.putNextEntry(new ZipEntry(TRAINER_JSON));
-        zip.write(JsonText.of(trainerJson(c)).getBytes(StandardCharsets.UTF_8));
+        zip.write(Json.write(trainerJson(c)).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         for (Map.Entry<String, StateDictFile.Entry> e : c.model().entrySet()) {
             zip.putNextEntry(new ZipEntry(MODEL_PREFIX + e.getKey() + NPY));
@@ -84,7 +84,9 @@ public final class CheckpointFile {
      * Reads a checkpoint.
      *
      * @throws NoSuchFileException when the file is absent
-     * @throws IOException         naming the file when it is not a readable checkpoint of this version
+     * @throws CheckpointFormatException naming the file (and the entry) when it is not a readable checkpoint
+     *                                   of this version
+     * @throws IOException         when the file cannot be read
      */
     public static Checkpoint read(Path file) throws IOException {
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such checkpoint");
@@ -97,25 +99,44 @@ public final class CheckpointFile {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 String name = e.getName();
                 if (name.equals(TRAINER_JSON)) {
-                    json = JsonReader.parse(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
+                    try {
+                        json = Json.read(new String(zip.readAllBytes(), StandardCharsets.UTF_8), where + ":" + TRAINER_JSON);
+                    } catch (JsonFormatException bad) {
+                        throw new CheckpointFormatException(bad.getMessage(), bad);
+                    }
                 } else if (name.startsWith(MODEL_PREFIX) && name.endsWith(NPY)) {
-                    Npy.Array a = Npy.read(zip, where + ":" + name);
+                    Npy.Array a = npy(zip, where + ":" + name);
                     model.put(name.substring(MODEL_PREFIX.length(), name.length() - NPY.length()),
                             new StateDictFile.Entry(a.shape(), a.data()));
                 } else if (name.startsWith(OPTIMIZER_PREFIX) && name.endsWith(NPY)) {
                     buffers.put(name.substring(OPTIMIZER_PREFIX.length(), name.length() - NPY.length()),
-                            Npy.read(zip, where + ":" + name).data());
+                            npy(zip, where + ":" + name).data());
                 }
                 drain(zip); // reading to the end makes ZipInputStream check the entry's CRC
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new IOException(where + ": damaged checkpoint (" + e.getMessage() + ")", e);
+            throw new CheckpointFormatException(where + ": damaged checkpoint (" + e.getMessage() + ")", e);
         }
-        if (json == null) throw new IOException(where + ": not a regionwise checkpoint (no " + TRAINER_JSON + " inside)");
+        if (json == null) throw new CheckpointFormatException(where + ": not a regionwise checkpoint (no " + TRAINER_JSON + " inside)");
         try {
             return fromJson(JsonFields.of(json, where + ":" + TRAINER_JSON), model, buffers, where);
         } catch (IllegalArgumentException e) { // a value the records reject
-            throw new IOException(where + ": invalid checkpoint: " + e.getMessage(), e);
+            throw new CheckpointFormatException(where + ": invalid checkpoint: " + e.getMessage(), e);
+        } catch (CheckpointFormatException e) {
+            throw e;
+        } catch (IOException e) { // a field missing or of the wrong type (JsonFields names it)
+            throw new CheckpointFormatException(e.getMessage(), e);
+        }
+    }
+
+    /** One {@code .npy} entry; a malformed one is a checkpoint format error naming the entry. */
+    private static Npy.Array npy(InputStream zip, String source) throws IOException {
+        try {
+            return Npy.read(zip, source);
+        } catch (ZipException | java.io.EOFException e) {
+            throw e; // the archive itself is damaged: reported as such by the caller
+        } catch (IOException e) {
+            throw new CheckpointFormatException(e.getMessage(), e);
         }
     }
 
@@ -242,17 +263,17 @@ public final class CheckpointFile {
 
     private static Checkpoint fromJson(JsonFields root, Map<String, StateDictFile.Entry> model, Map<String, float[]> buffers,
                                        String where) throws IOException {
-        if (!FORMAT.equals(root.string("format"))) throw new IOException(where + ": not a regionwise checkpoint (format " + root.string("format") + ")");
+        if (!FORMAT.equals(root.string("format"))) throw new CheckpointFormatException(where + ": not a regionwise checkpoint (format " + root.string("format") + ")");
         int version = root.integer("version");
         if (version != VERSION) {
-            throw new IOException(where + ": checkpoint version " + version + " is not supported by this build (it reads version " + VERSION + ")");
+            throw new CheckpointFormatException(where + ": checkpoint version " + version + " is not supported by this build (it reads version " + VERSION + ")");
         }
         JsonFields n = root.object("network");
         NormType norm;
         try {
             norm = NormType.valueOf(n.string("norm").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IOException(where + ": unknown norm '" + n.string("norm") + "' in checkpoint");
+            throw new CheckpointFormatException(where + ": unknown norm '" + n.string("norm") + "' in checkpoint");
         }
         UNet2dConfig network = new UNet2dConfig(n.integer("in_channels"), n.integer("classes"), n.integer("levels"),
                 n.integer("base_filters"), n.integer("max_filters"), norm, n.bool("deep_supervision"));
@@ -279,7 +300,7 @@ public final class CheckpointFile {
         try {
             seed = Long.parseLong(t.string("seed"));
         } catch (NumberFormatException e) {
-            throw new IOException(where + ": training.seed is not a whole number: " + t.string("seed"));
+            throw new CheckpointFormatException(where + ": training.seed is not a whole number: " + t.string("seed"));
         }
         TrainingOptions options = new TrainingOptions(t.string("loss"), t.integer("epochs"), t.integer("steps_per_epoch"),
                 t.integer("batch_size"), t.number("learning_rate"), t.number("weight_decay"), seed,
@@ -291,7 +312,7 @@ public final class CheckpointFile {
 
         JsonFields o = root.object("optimizer");
         for (String name : o.strings("buffers")) {
-            if (!buffers.containsKey(name)) throw new IOException(where + ": optimizer buffer '" + name + "' is missing from the checkpoint");
+            if (!buffers.containsKey(name)) throw new CheckpointFormatException(where + ": optimizer buffer '" + name + "' is missing from the checkpoint");
         }
         OptimizerState optimizer = new OptimizerState(o.string("algorithm"), o.longValue("step"), o.number("learning_rate"), buffers);
 
@@ -304,7 +325,7 @@ public final class CheckpointFile {
         try {
             history = new TrainingHistory(records);
         } catch (IllegalArgumentException e) {
-            throw new IOException(where + ": history: " + e.getMessage());
+            throw new CheckpointFormatException(where + ": history: " + e.getMessage());
         }
         return new Checkpoint(network, options, data, position, optimizer, model, history);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed access to one parsed JSON object (as {@link org.regionwise.experiments.io.JsonReader} returns
+ * Typed access to one parsed JSON object (as {@link org.regionwise.experiments.io.Json#read} returns
  * it), with errors that name the file and the field: a checkpoint that lacks a field is reported as
  * such, not as a NullPointerException.
  */

@@ -4,11 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -34,24 +31,15 @@ public final class NiftiWriter {
         if (!gzip && !name.endsWith(".nii")) {
             throw new IllegalArgumentException(file + ": a NIfTI file name ends in .nii or .nii.gz");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        // Not Files.createTempFile: that makes the file private (0600); this one gets the usual umask.
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-                if (gzip) {
-                    try (GZIPOutputStream z = new FastGzipOutputStream(out)) {
-                        write(z, image);
-                    }
-                } else {
-                    write(out, image);
+        AtomicFile.write(file, out -> {
+            if (gzip) {
+                try (GZIPOutputStream z = new FastGzipOutputStream(out)) {
+                    write(z, image);
                 }
+            } else {
+                write(out, image);
             }
-            moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Writes the uncompressed bytes of {@code image} (header, padding to vox_offset, voxels); leaves {@code out} open. */
@@ -93,14 +81,6 @@ public final class NiftiWriter {
         FastGzipOutputStream(OutputStream out) throws IOException {
             super(out, CHUNK_BYTES);
             def.setLevel(Deflater.BEST_SPEED);
-        }
-    }
-
-    private static void moveIntoPlace(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.regionwise.experiments.paper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.regionwise.maps.Grid;
 import org.regionwise.maps.MapKind;
 import org.regionwise.maps.MapOptions;
 import org.regionwise.maps.RegionMaps;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * Fig. 2 of the paper (SPEC.md section 7): for a three-class pixel, sweep the open simplex of softmax
@@ -107,7 +107,7 @@ public final class Fig2 {
             }
             SimplexImage.write(SimplexImage.render(panels), png);
             Result result = new Result(step, NestedDiscs.describe(), PIXEL.clone(), labels[pixel], maps, overPixels, png);
-            Files.write(outDir.resolve("fig2.txt"), result.lines(), StandardCharsets.UTF_8);
+            AtomicFile.writeString(outDir.resolve("fig2.txt"), String.join("\n", result.lines()) + "\n");
             for (String line : result.lines()) out.println(line);
             return result;
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * Draws Fig. 2: one triangle per map, the 3-class simplex with vertex {@code k} at softmax {@code e_k}
@@ -88,8 +89,10 @@ final class SimplexImage {
     }
 
     static void write(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this JDK for " + file);
-        }
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this JDK for " + file);
+            }
+        });
     }
 }

@@ -2,10 +2,9 @@ package org.regionwise.experiments.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.regionwise.experiments.io.AtomicFile;
 
 /** Writes PNG files whole or not at all, creating their folder. */
 final class PngFiles {
@@ -20,17 +19,10 @@ final class PngFiles {
      * @throws IOException when the folder cannot be created or the file cannot be written
      */
     static void write(BufferedImage image, Path file) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
-        try {
-            if (!ImageIO.write(image, "png", partial.toFile())) {
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException(file + ": no PNG writer for image type " + image.getType());
             }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
     }
 }

@@ -1,10 +1,7 @@
 package org.regionwise.experiments.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.regionwise.experiments.eval.MetricsAggregation;
 import org.regionwise.experiments.eval.VolumeMetrics;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * Writes a {@link Report} as {@code report.md}: title, data, configuration table, per-class results
@@ -31,15 +29,7 @@ public final class ReportWriter {
      * @throws IOException when the folder or the file cannot be written
      */
     public static void write(Path file, Report report) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-        try {
-            Files.writeString(partial, render(report, absolute.getParent()), StandardCharsets.UTF_8);
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.writeString(file, render(report, file.toAbsolutePath().getParent()));
     }
 
     /**

@@ -13,7 +13,7 @@ import org.regionwise.layers.UNet2dConfig;
  * weights, the optimiser's state (Adam's step count and moments), the schedule's position (the epoch
  * and step; the learning rate is a function of the epoch), the training options and data description,
  * and the history. No random-generator state is stored: see {@link RunSeeds}.
- * Written and read by {@link CheckpointFile}.
+ * Written and read by {@link org.regionwise.experiments.io.CheckpointFile}.
  *
  * @param network   the U-Net's configuration
  * @param options   the training options (the time budget is not stored)

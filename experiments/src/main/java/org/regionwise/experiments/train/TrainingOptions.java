@@ -1,6 +1,8 @@
 package org.regionwise.experiments.train;
 
 import java.time.Duration;
+import java.util.Locale;
+import org.regionwise.losses.LossRegistry;
 
 /**
  * How to train: the schedule, the optimiser's settings and the seed. Together with the network
@@ -27,22 +29,44 @@ public record TrainingOptions(String lossName, int epochs, int stepsPerEpoch, in
     /** SPEC.md 5: Adam's weight decay, as L2. */
     public static final double WEIGHT_DECAY = 3e-5;
 
-    /** Checks every value. */
+    /**
+     * Checks every value, once for every way a run is defined (the {@code train} command, the demo, a
+     * checkpoint read back), and resolves the loss name to the registry's spelling. Each message names the
+     * setting by its {@code regionwise train} option, so a command can print it as it is.
+     *
+     * @throws IllegalArgumentException for the first value out of range
+     */
     public TrainingOptions {
-        if (lossName == null || lossName.isBlank()) throw new IllegalArgumentException("a loss name is required");
-        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        if (stepsPerEpoch < 0) throw new IllegalArgumentException("steps per epoch must be >= 0 (0: one pass), got " + stepsPerEpoch);
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        lossName = resolveLoss(lossName);
+        if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        if (stepsPerEpoch < 0) throw new IllegalArgumentException("--steps-per-epoch must be >= 0 (0: one pass), got " + stepsPerEpoch);
+        if (batchSize < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+            throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay must be >= 0 and finite, got " + weightDecay);
         }
-        if (validateEvery < 0) throw new IllegalArgumentException("validate-every must be >= 0, got " + validateEvery);
+        if (validateEvery < 0) throw new IllegalArgumentException("--validate-every must be >= 0, got " + validateEvery);
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
-            throw new IllegalArgumentException("the time budget must be positive, got " + timeBudget);
+            throw new IllegalArgumentException("--minutes must be positive, got " + timeBudget.toMillis() / 60_000.0);
         }
+    }
+
+    /**
+     * The registry's name of a loss (case and surrounding blanks ignored, as {@link LossRegistry#create} reads
+     * it): what a run prints and its checkpoint stores, so {@code " RRW"} and {@code "rrw"} are one run.
+     *
+     * @throws IllegalArgumentException for a blank or unknown name, listing the valid ones
+     */
+    public static String resolveLoss(String name) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("--loss: a loss name is required");
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        if (!LossRegistry.names().contains(key)) {
+            throw new IllegalArgumentException("--loss: unknown loss '" + name + "'; valid names: "
+                    + String.join(", ", LossRegistry.names()));
+        }
+        return key;
     }
 
     /** Defaults for a loss and seed: 100 epochs of one pass, batch 8, the paper's Adam, validation every 5 epochs. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.regionwise.autodiff.backend.Backends;
-import org.regionwise.experiments.io.JsonReader;
+import org.regionwise.experiments.io.Json;
 
 /**
  * {@code regionwise bench} through the same code path as the real run, on the tiny --quick configuration:
@@ -28,7 +28,7 @@ class BenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out().strip();
         assertFalse(out.contains("\n"), "one JSON line expected:\n" + out);
-        return (Map<String, Object>) JsonReader.parse(out, "bench output");
+        return (Map<String, Object>) Json.read(out, "bench output");
     }
 
     @Test

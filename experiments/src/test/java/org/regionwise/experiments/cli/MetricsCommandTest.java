@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionwise.experiments.io.JsonReader;
+import org.regionwise.experiments.io.Json;
 import org.regionwise.experiments.io.NiftiDataType;
 import org.regionwise.experiments.io.NiftiGeometry;
 import org.regionwise.experiments.io.NiftiHeader;
@@ -64,7 +64,7 @@ class MetricsCommandTest {
         CliRun run = CliRun.of("metrics", "--pred", prediction.toString(), "--truth", truth.toString(), "--out", json.toString());
         assertEquals(0, run.exitCode(), run.err());
 
-        Map<String, Object> root = object(JsonReader.parse(run.out(), "stdout"));
+        Map<String, Object> root = object(Json.read(run.out(), "stdout"));
         assertEquals(List.of(4.0, 6.0, 8.0), root.get("dims"), "row-major (z, y, x)");
         assertEquals(List.of(2.0, 1.0, 0.5), root.get("spacing"));
         assertEquals(6.0, root.get("connectivity"));
@@ -87,7 +87,7 @@ class MetricsCommandTest {
         CliRun run = CliRun.of("metrics", "--pred", prediction.toString(), "--truth", truth.toString(),
                 "--connectivity", "3", "--classes", "3");
         assertEquals(0, run.exitCode(), run.err());
-        Map<String, Object> root = object(JsonReader.parse(run.out(), "stdout"));
+        Map<String, Object> root = object(Json.read(run.out(), "stdout"));
         assertEquals(26.0, root.get("connectivity"));
         Map<String, Object> absent = object(((List<?>) root.get("classes")).get(2));
         assertEquals("BOTH_EMPTY", absent.get("status"));
@@ -102,7 +102,7 @@ class MetricsCommandTest {
         write(p, header(DX, DY, 0, 1), slice(box(2, 2), 1));
         CliRun run = CliRun.of("metrics", "--pred", p.toString(), "--truth", t.toString());
         assertEquals(0, run.exitCode(), run.err());
-        Map<String, Object> root = object(JsonReader.parse(run.out(), "stdout"));
+        Map<String, Object> root = object(Json.read(run.out(), "stdout"));
         assertEquals(List.of(6.0, 8.0), root.get("dims"));
         assertEquals(4.0, root.get("connectivity"));
     }

@@ -112,6 +112,19 @@ class TrainEvaluatePredictCommandsTest {
     }
 
     @Test
+    void outOfRangeOptionsAreUsageErrorsInTheValidatorsWords() {
+        String[][] cases = {{"--epochs", "0", "--epochs must be at least 1, got 0"}, {"--minutes", "-1", "--minutes must be positive"},
+                {"--scale", "2", "--scale applies to --data default only"},
+                {"--validation-fraction", "1", "--validation-fraction must be in [0, 1), got 1.0"}};
+        for (String[] c : cases) {
+            CliRun r = CliRun.of(trainArgs(dir.resolve("x"), c[0], c[1]));
+            assertEquals(Main.USAGE_ERROR, r.exitCode(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.oneErrorLine(), r.err());
+            assertTrue(r.err().contains(c[2]), r.err());
+        }
+    }
+
+    @Test
     void anUnusableBackendIsOneClearLine() {
         CliRun unknown = CliRun.of(trainArgs(dir.resolve("x"), "--backend", "quantum"));
         assertEquals(Main.RUNTIME_ERROR, unknown.exitCode());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionwise.autodiff.optim.OptimizerState;
 import org.regionwise.layers.StateDictFile;
 import org.regionwise.experiments.train.Checkpoint;
+import org.regionwise.experiments.train.TrainingOptions;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.train.TinyData;
 import org.regionwise.experiments.train.TrainingHistory;
@@ -90,6 +91,36 @@ class CheckpointFileTest {
 
         IOException e = assertThrows(IOException.class, () -> CheckpointFile.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    }
+
+    @Test
+    void aBrokenTrainerJsonIsACheckpointErrorNamingTheFileAndEntry() throws IOException {
+        Path file = dir.resolve("broken.npz");
+        for (String json : new String[] {"{\"format\": ", "{\"format\": \"regionwise-checkpoint\"}"}) {
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("trainer.json"));
+                zip.write(json.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> CheckpointFile.read(file));
+            assertTrue(e.getMessage().startsWith(file + ":trainer.json: "), e.getMessage());
+        }
+    }
+
+    @Test
+    void theResolvedLossNameIsStoredAndReadBack() throws IOException {
+        Checkpoint c = sample();
+        Checkpoint shouted = new Checkpoint(c.network(), new TrainingOptions(" RRW", c.options().epochs(),
+                c.options().stepsPerEpoch(), c.options().batchSize(), c.options().learningRate(), c.options().weightDecay(),
+                c.options().seed(), c.options().validateEvery(), c.options().augment(), null), c.data(), c.position(),
+                c.optimizer(), c.model(), c.history());
+        Path file = dir.resolve("loss.npz");
+        CheckpointFile.write(file, shouted);
+        assertEquals("rrw", CheckpointFile.read(file).options().lossName());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry("trainer.json")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"loss\": \"rrw\""), json);
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class CheckpointPreprocessingTest {
         Path file = dir.resolve("c.npz");
         CheckpointFile.write(file, c);
 
-        Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) JsonReader.parse(trainerJson(file), "t")).get("data");
+        Map<?, ?> data = (Map<?, ?>) ((Map<?, ?>) Json.read(trainerJson(file), "t")).get("data");
         Map<?, ?> p = (Map<?, ?>) data.get("preprocessing");
         assertEquals(DataSpec.ZSCORE, p.get("normalization"));
         assertEquals(List.of("x", "y"), p.get("in_plane_axes"));

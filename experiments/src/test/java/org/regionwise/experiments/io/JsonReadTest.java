@@ -11,14 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.regionwise.experiments.data.DatasetFormatException;
 
-/** The hand-written JSON parser: every value kind, escapes, and clear errors outside the grammar. */
-class JsonReaderTest {
+/** Reading JSON: every value kind, escapes, and clear errors (file, line, column) outside the grammar. */
+class JsonReadTest {
 
     @Test
-    void parsesEveryKindOfValue() throws DatasetFormatException {
-        Object v = JsonReader.parse("\uFEFF { \"a\": [1, -2.5e3, 0.25, true, false, null, \"x\"], \"b\": {}, \"c\": [] }\n", "t");
+    void parsesEveryKindOfValue() throws JsonFormatException {
+        Object v = Json.read("\uFEFF { \"a\": [1, -2.5e3, 0.25, true, false, null, \"x\"], \"b\": {}, \"c\": [] }\n", "t");
 
         Map<?, ?> map = (Map<?, ?>) v;
         assertEquals(List.of("a", "b", "c"), List.copyOf(map.keySet()), "keys in file order");
@@ -28,43 +27,43 @@ class JsonReaderTest {
     }
 
     @Test
-    void decodesEscapesIncludingSurrogatePairs() throws DatasetFormatException {
-        Object v = JsonReader.parse("\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e9 \\ud83d\\ude00\"", "t");
+    void decodesEscapesIncludingSurrogatePairs() throws JsonFormatException {
+        Object v = Json.read("\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e9 \\ud83d\\ude00\"", "t");
         assertEquals("q\" b\\ s/ \b\f\n\r\t \u00e9 \ud83d\ude00", v);
     }
 
     @Test
-    void scalarsAtTheTopLevel() throws DatasetFormatException {
-        assertEquals(0.0, JsonReader.parse("0", "t"));
-        assertEquals(-0.5, JsonReader.parse(" -0.5 ", "t"));
-        assertNull(JsonReader.parse("null", "t"));
+    void scalarsAtTheTopLevel() throws JsonFormatException {
+        assertEquals(0.0, Json.read("0", "t"));
+        assertEquals(-0.5, Json.read(" -0.5 ", "t"));
+        assertNull(Json.read("null", "t"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "[1,]", "{\"a\":1,}", "{'a': 1}", "01", "1.", "-", "1e", ".5", "+1", "tru", "nul",
             "\"abc", "\"a\\x\"", "\"\\u12\"", "{\"a\" 1}", "{1: 2}", "[1 2]", "{} {}", "// c\n{}", "\"tab\tinside\"", "NaN"})
     void rejectsTextOutsideTheGrammar(String text) {
-        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> JsonReader.parse(text, "dataset.json"));
+        JsonFormatException e = assertThrows(JsonFormatException.class, () -> Json.read(text, "dataset.json"));
         assertTrue(e.getMessage().startsWith("dataset.json: invalid JSON at line "), e.getMessage());
     }
 
     @Test
     void errorsGiveLineAndColumn() {
-        DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                () -> JsonReader.parse("{\n  \"labels\": {\"a\": 1,}\n}", "f.json"));
+        JsonFormatException e = assertThrows(JsonFormatException.class,
+                () -> Json.read("{\n  \"labels\": {\"a\": 1,}\n}", "f.json"));
         assertTrue(e.getMessage().contains("line 2, column 21"), e.getMessage());
     }
 
     @Test
     void aRepeatedKeyIsAnError() {
-        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> JsonReader.parse("{\"a\": 1, \"a\": 2}", "f"));
+        JsonFormatException e = assertThrows(JsonFormatException.class, () -> Json.read("{\"a\": 1, \"a\": 2}", "f"));
         assertTrue(e.getMessage().contains("\"a\" appears twice"), e.getMessage());
     }
 
     @Test
     void deepNestingIsAnErrorNotAStackOverflow() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
-        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> JsonReader.parse(deep, "f"));
+        JsonFormatException e = assertThrows(JsonFormatException.class, () -> Json.read(deep, "f"));
         assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
     }
 }

@@ -1,0 +1,20 @@
+package org.regionwise.experiments.io;
+
+import java.io.IOException;
+
+/**
+ * A checkpoint that cannot be read back: not a ZIP, damaged, an entry missing or malformed. The message
+ * names the file and, where one is to blame, the entry ({@code run/checkpoint.npz:trainer.json: field
+ * 'epochs' is missing}), so a command can print it as it is.
+ */
+public final class CheckpointFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CheckpointFormatException(String message) {
+        super(message);
+    }
+
+    CheckpointFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
