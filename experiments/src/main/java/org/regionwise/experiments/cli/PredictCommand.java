@@ -118,6 +118,9 @@ final class PredictCommand implements Callable<Integer> {
                     + "no spacing check is possible; predicting as that build did (whole slices, the default data's scale only)");
         }
         List<Job> jobs = jobs(data);
+        if (strict && data.preprocessingRecorded()) { // refuse before anything is written, not halfway through a folder
+            for (Job job : jobs) checkSpacing(job, data, InputImage.spacingOf(job.files().get(0)), null);
+        }
 
         inference.installBackend();
         UNet2d network = Models.fromCheckpoint(checkpoint);
@@ -129,14 +132,7 @@ final class PredictCommand implements Callable<Integer> {
             String what;
             VolumePrediction result;
             if (data.preprocessingRecorded()) {
-                SpacingCheck check = SpacingCheck.of(data.sliceAxis(), image.spacing(), data.spacing());
-                if (check.deviation() > tolerance) {
-                    String problem = job.files().get(0) + ": in-plane spacing differs from the training spacing by more than "
-                            + Math.round(100 * tolerance) + "%: " + check.describe();
-                    if (strict) throw new IllegalArgumentException(problem + " (refused: --strict)");
-                    stderr.println("regionwise predict: warning: " + problem);
-                }
-                what = check.describe();
+                what = checkSpacing(job, data, image.spacing(), stderr).describe();
                 result = volumes.predict(image.dims(), image.spacing(), image.channels(), saveProbabilities);
             } else {
                 what = "spacing: not checked (older checkpoint)";
@@ -150,6 +146,21 @@ final class PredictCommand implements Callable<Integer> {
             if (job.probabilities() != null) stdout.println("wrote " + job.probabilities() + ": float32 probabilities (x, y, z, class)");
         }
         return Main.OK;
+    }
+
+    /**
+     * The image's in-plane spacing against the training spacing: beyond --spacing-tolerance a refusal with
+     * --strict, else a warning on {@code stderr} (when given).
+     */
+    private SpacingCheck checkSpacing(Job job, DataSpec data, double[] spacing, PrintWriter stderr) {
+        SpacingCheck check = SpacingCheck.of(data.sliceAxis(), spacing, data.spacing());
+        if (check.deviation() > tolerance) {
+            String problem = job.files().get(0) + ": in-plane spacing differs from the training spacing by more than "
+                    + Math.round(100 * tolerance) + "%: " + check.describe();
+            if (strict) throw new IllegalArgumentException(problem + " (refused: --strict)");
+            if (stderr != null) stderr.println("regionwise predict: warning: " + problem);
+        }
+        return check;
     }
 
     /** The images to predict and their outputs, checked before any prediction starts. */

@@ -44,6 +44,11 @@ public record InputImage(NiftiHeader header, int[] dims, double[] spacing, float
         return new InputImage(first.header(), dims, spacing, channels);
     }
 
+    /** The voxel size (x, y, z) in mm from {@code file}'s header alone, as {@link #read} would find it. */
+    public static double[] spacingOf(Path file) throws IOException {
+        return spacing(NiftiReader.readHeader(file), file);
+    }
+
     /** "NXxNYxNZ at SXxSYxSZ mm". */
     public String grid() {
         return grid(dims, spacing);

@@ -125,6 +125,19 @@ class PredictCommandTest {
     }
 
     @Test
+    void strictChecksEveryCaseOfAFolderBeforeWritingAny() throws IOException {
+        Path model = checkpoint(true);
+        Path in = Files.createDirectories(dir.resolve("in"));
+        writeCase(in, "a", 2, new float[] {1, 1, 2});
+        writeCase(in, "b", 2, new float[] {0.5f, 0.5f, 2});
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("predict", "--model", model.toString(), "-i", in.toString(), "-o", out.toString(), "--strict");
+        assertEquals(Main.RUNTIME_ERROR, r.exitCode());
+        assertTrue(r.oneErrorLine() && r.err().contains("b_0000.nii.gz") && r.err().contains("refused: --strict"), r.err());
+        assertFalse(Files.exists(out.resolve("a.nii.gz")), "case a, within tolerance, was not written either");
+    }
+
+    @Test
     void aCaseWithTheWrongChannelsIsRefusedNamingIt() throws IOException {
         Path model = checkpoint(true);
         Path in = Files.createDirectories(dir.resolve("in"));
