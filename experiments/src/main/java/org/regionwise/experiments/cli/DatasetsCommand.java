@@ -37,7 +37,7 @@ final class DatasetsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkArguments();
         TrainingData dataset = !data.isDefault()
-                ? NnUnetRawDataset.load(Path.of(data.data), data.validationFraction)
+                ? NnUnetRawDataset.load(Path.of(data.data), data.validationFraction, data.targetSpacing(spec))
                 : DefaultDataset.load(templates != null ? templates : DefaultDataset.TEMPLATES, data.scale);
         if (dataset.source().hasWarning()) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + dataset.source().warning());

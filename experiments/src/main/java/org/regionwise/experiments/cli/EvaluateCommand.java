@@ -65,7 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
         inference.installBackend();
         DataSpec trained = checkpoint.data();
         TrainingData dataset = data == null ? TrainingDataLoader.load(trained)
-                : TrainingDataLoader.load(data, data.equals(DataSpec.DEFAULT) ? trained.scale() : 1, trained.validationFraction());
+                : TrainingDataLoader.load(data, data.equals(DataSpec.DEFAULT) ? trained.scale() : 1, trained.validationFraction(),
+                        data.equals(DataSpec.DEFAULT) ? null : trained.resampledTo());
         if (dataset.source().hasWarning()) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: " + dataset.source().warning());
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The options every command that runs a trained model shares (picocli mixin): batch, backend and threads. */
 final class InferenceOptions {
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Slices per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "8", description = "Slices (predict: tiles) per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Mixin

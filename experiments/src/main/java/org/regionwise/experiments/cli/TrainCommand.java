@@ -113,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean allowChangedData;
 
     /** Options that a resumed run takes from its checkpoint and so may not be given again. */
-    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--validation-fraction", "--fold", "--loss", "--epochs",
+    private static final List<String> RUN_DEFINING = List.of("--data", "--scale", "--spacing", "--validation-fraction", "--fold", "--loss", "--epochs",
             "--steps-per-epoch", "--batch", "--lr", "--seed", "--levels", "--base-filters", "--validate-every", "--no-augment");
 
     @Override
@@ -144,8 +144,8 @@ final class TrainCommand implements Callable<Integer> {
 
         DataSpec spec0 = previous != null ? previous.data() : null;
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
-                : fold != null ? TrainingDataLoader.loadFold(data.location(), fold)
-                : TrainingDataLoader.load(data.data, data.scale, data.validationFraction);
+                : fold != null ? TrainingDataLoader.loadFold(data.location(), fold, data.targetSpacing(spec))
+                : TrainingDataLoader.load(data.data, data.scale, data.validationFraction, data.targetSpacing(spec));
         warnAboutData(dataset);
         DataFingerprint fingerprint = DataFingerprint.of(dataset.source());
         if (previous != null) checkUnchanged(previous, fingerprint, checkpointFile);
@@ -154,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);
         DataSpec dataSpec = previous != null ? previous.data()
                 : TrainingDataLoader.describe(dataset, data.location(), data.scale, data.validationFraction,
-                        fold == null ? -1 : fold, network);
+                        fold == null ? -1 : fold, data.targetSpacing(spec), network);
 
         TrainingSetup setup = TrainingSetup.builder(network, options, dataSpec, dataset.train(), dataset.validation(), checkpointFile)
                 .progress(Progress.forConsole(stdout))

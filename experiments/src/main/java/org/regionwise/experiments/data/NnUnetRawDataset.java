@@ -54,6 +54,17 @@ public final class NnUnetRawDataset {
      * @throws NiftiFormatException    for a file that is not a readable NIfTI image
      */
     public static TrainingData load(Path folder, double validationFraction) throws IOException {
+        return load(folder, validationFraction, null);
+    }
+
+    /**
+     * Loads every case of {@code folder}, each slice resampled in-plane to {@code target} when given
+     * ({@link SliceResampling}; after the z-score, as nnU-Net normalises before it resamples).
+     *
+     * @param target {@code null} for each volume's own spacing, else the (row, column) spacing in mm of the
+     *               slices along the data set's slicing axis
+     */
+    public static TrainingData load(Path folder, double validationFraction, double[] target) throws IOException {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("the validation fraction must be in [0, 1), got " + validationFraction);
         }
@@ -63,7 +74,7 @@ public final class NnUnetRawDataset {
         for (int i : validationCases(cases.size(), validationFraction)) isValidation[i] = true;
         String why = cases.size() < 2 ? "only one case: no validation split"
                 : validationFraction == 0 ? "validation fraction 0: no validation split (nothing is validated, no checkpoint_best)" : "";
-        return load(folder, json, cases, isValidation, "evenly spread", why);
+        return load(folder, json, cases, isValidation, "evenly spread", why, target);
     }
 
     /**
@@ -71,6 +82,11 @@ public final class NnUnetRawDataset {
      * when absent ({@link NnUnetSplits}). Cases the fold lists in neither part are not loaded.
      */
     public static TrainingData loadFold(Path folder, int fold) throws IOException {
+        return loadFold(folder, fold, null);
+    }
+
+    /** {@link #loadFold(Path, int)}, each slice resampled in-plane to {@code target} when given (as {@link #load(Path, double, double[])}). */
+    public static TrainingData loadFold(Path folder, int fold, double[] target) throws IOException {
         NnUnetDatasetJson json = readJson(folder);
         List<String> all = checkedCaseIds(folder, json);
         NnUnetSplits.Chosen chosen = NnUnetSplits.choose(folder, all, fold);
@@ -80,7 +96,7 @@ public final class NnUnetRawDataset {
         boolean[] isValidation = new boolean[cases.size()];
         for (int c = 0; c < cases.size(); c++) isValidation[c] = chosen.fold().val().contains(cases.get(c));
         return load(folder, json, cases, isValidation, chosen.origin(),
-                chosen.fold().val().isEmpty() ? "fold " + fold + " validates no case" : "");
+                chosen.fold().val().isEmpty() ? "fold " + fold + " validates no case" : "", target);
     }
 
     private static NnUnetDatasetJson readJson(Path folder) throws IOException {
@@ -104,7 +120,7 @@ public final class NnUnetRawDataset {
 
     /** Loads {@code cases} of {@code folder}, those marked in {@code isValidation} as the validation split. */
     private static TrainingData load(Path folder, NnUnetDatasetJson json, List<String> cases, boolean[] isValidation,
-                                     String splitOrigin, String noValidation) throws IOException {
+                                     String splitOrigin, String noValidation, double[] target) throws IOException {
 
         // Headers first: the slicing axis depends on every case's spacing.
         int[][] sizes = new int[cases.size()][];
@@ -127,13 +143,17 @@ public final class NnUnetRawDataset {
         for (int c = 0; c < cases.size(); c++) {
             Volume volume = readCase(folder, cases.get(c), json);
             ZScore.normalizeChannels(volume);
-            (isValidation[c] ? validation : train).addAll(VolumeSlicer.slices(volume, axis));
+            List<Slice> slices = VolumeSlicer.slices(volume, axis);
+            if (target != null) slices = slices.stream().map(s -> SliceResampling.resample(s, target[0], target[1], json.classNames().size())).toList();
+            (isValidation[c] ? validation : train).addAll(slices);
             (isValidation[c] ? validationIds : trainIds).add(cases.get(c));
         }
 
         List<String> details = new ArrayList<>();
         details.add("layout: nnU-Net raw, " + cases.size() + " case(s), file ending " + json.fileEnding());
-        details.add("slicing: along " + SliceAxis.name(axis) + " (the lowest resolution of the median spacing; volumes not resampled)");
+        details.add("slicing: along " + SliceAxis.name(axis) + " (the lowest resolution of the median spacing; "
+                + (target == null ? "volumes not resampled)" : String.format(Locale.ROOT, "each slice resampled in-plane to %s x %s mm"
+                + " (columns x rows): images cubic, labels per class linear + argmax)", DefaultDataset.mm(target[1]), DefaultDataset.mm(target[0]))));
         details.add(String.format(Locale.ROOT, "split: validation = %d of %d cases, %s (%s); train = %s",
                 validationIds.size(), cases.size(), splitOrigin, validationIds.isEmpty() ? "none" : String.join(", ", validationIds),
                 String.join(", ", trainIds)));

@@ -275,7 +275,36 @@ public final class CheckpointFile {
         m.put("patch_width", d.patchWidth());
         m.put("spacing", d.spacing());
         if (d.hasFold()) m.put("fold", d.fold()); // absent in checkpoints without folds, which read as -1
+        if (d.preprocessingRecorded()) m.put("preprocessing", preprocessing(d));
         return m;
+    }
+
+    /**
+     * What {@code predict} needs to prepare a new image as the training slices were, in nnU-Net's terms and
+     * in (x, y) order: the slice's columns, then its rows, named by their NIfTI axes (x, y for axial slices).
+     * Added after version 1 was released; a checkpoint without it still loads (predict then warns).
+     */
+    private static Map<String, Object> preprocessing(DataSpec d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("normalization", d.normalization());
+        m.put("normalization_description", "z-score of each channel over its whole volume: (v - mean) / max(std, 1e-8),"
+                + " population std");
+        m.put("in_plane_axes", inPlaneAxes(d.sliceAxis()));
+        double[] s = d.spacing();
+        m.put("spacing_mm", new double[] {s[1], s[0]});
+        m.put("patch_size", List.of(d.patchWidth(), d.patchHeight()));
+        double[] r = d.resampledTo();
+        m.put("resampled_to_mm", r == null ? null : new double[] {r[1], r[0]});
+        return m;
+    }
+
+    /** The NIfTI axes of a slice's columns and rows when cut along {@code sliceAxis}. */
+    static List<String> inPlaneAxes(int sliceAxis) {
+        return switch (sliceAxis) {
+            case 2 -> List.of("x", "y");
+            case 1 -> List.of("x", "z");
+            default -> List.of("y", "z");
+        };
     }
 
     private static Map<String, Object> training(TrainingOptions o) {
@@ -312,9 +341,21 @@ public final class CheckpointFile {
 
         JsonFields d = root.object("data");
         double[] spacing = d.doublesOrNull("spacing");
+        String normalization = null;
+        double[] resampledTo = null;
+        if (d.has("preprocessing")) {
+            JsonFields p = d.object("preprocessing");
+            normalization = p.string("normalization");
+            double[] xy = p.doublesOrNull("resampled_to_mm");
+            if (xy != null) {
+                if (xy.length != 2) throw new IOException(where + ": data.preprocessing.resampled_to_mm needs 2 values (x, y)");
+                resampledTo = new double[] {xy[1], xy[0]};
+            }
+        }
         DataSpec data = new DataSpec(d.string("location"), d.string("description"), d.integer("scale"),
                 d.number("validation_fraction"), d.strings("class_names"), d.strings("channel_names"), d.integer("slice_axis"),
-                d.integer("patch_height"), d.integer("patch_width"), spacing, d.has("fold") ? d.integer("fold") : -1);
+                d.integer("patch_height"), d.integer("patch_width"), spacing, resampledTo, normalization,
+                d.has("fold") ? d.integer("fold") : -1);
 
         JsonFields t = root.object("training");
         long seed;

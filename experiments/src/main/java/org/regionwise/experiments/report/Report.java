@@ -21,9 +21,24 @@ import org.regionwise.experiments.eval.VolumeMetrics;
  * @param figures       pictures to embed, in order
  * @param timings       how long each step took, in order
  * @param notes         free remarks (fallbacks taken, warnings), one bullet each
+ * @param sections      further results, each a titled block of Markdown, after the results table
  */
 public record Report(String title, String dataset, Map<String, String> configuration, List<String> classNames,
-                     Map<String, VolumeMetrics> cases, List<Figure> figures, List<Timing> timings, List<String> notes) {
+                     Map<String, VolumeMetrics> cases, List<Figure> figures, List<Timing> timings, List<String> notes,
+                     List<Section> sections) {
+
+    /**
+     * A titled block of results beside the main table (e.g. the same model scored at another resolution).
+     *
+     * @param title    the heading
+     * @param markdown the body
+     */
+    public record Section(String title, String markdown) {
+        /** Checks that both are present. */
+        public Section {
+            if (title == null || title.isBlank() || markdown == null) throw new IllegalArgumentException("a section needs a title and a body");
+        }
+    }
 
     /**
      * A picture in the report.
@@ -67,6 +82,7 @@ public record Report(String title, String dataset, Map<String, String> configura
         figures = List.copyOf(figures == null ? List.of() : figures);
         timings = List.copyOf(timings == null ? List.of() : timings);
         notes = List.copyOf(notes == null ? List.of() : notes);
+        sections = List.copyOf(sections == null ? List.of() : sections);
         for (Map.Entry<String, VolumeMetrics> c : cases.entrySet()) {
             if (c.getValue() == null) {
                 throw new IllegalArgumentException("case " + c.getKey() + " has no metrics");
@@ -93,6 +109,7 @@ public record Report(String title, String dataset, Map<String, String> configura
         private final List<Figure> figures = new ArrayList<>();
         private final List<Timing> timings = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<Section> sections = new ArrayList<>();
 
         private Builder(String title) {
             this.title = title;
@@ -142,9 +159,15 @@ public record Report(String title, String dataset, Map<String, String> configura
             return this;
         }
 
+        /** A further titled block of results (Markdown), after the results table. */
+        public Builder section(String title, String markdown) {
+            sections.add(new Section(title, markdown));
+            return this;
+        }
+
         /** The report; throws {@link IllegalArgumentException} when the parts do not fit together. */
         public Report build() {
-            return new Report(title, dataset, configuration, classNames, cases, figures, timings, notes);
+            return new Report(title, dataset, configuration, classNames, cases, figures, timings, notes, sections);
         }
     }
 }

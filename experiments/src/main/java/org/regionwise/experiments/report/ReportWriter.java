@@ -49,6 +49,9 @@ public final class ReportWriter {
         if (!report.cases().isEmpty()) {
             results(md, report);
         }
+        for (Report.Section section : report.sections()) {
+            md.append("## ").append(oneLine(section.title())).append("\n\n").append(section.markdown().strip()).append("\n\n");
+        }
         if (!report.figures().isEmpty()) {
             md.append("## Figures\n\n");
             for (Report.Figure f : report.figures()) {

@@ -27,23 +27,50 @@ public final class TrainingDataLoader {
      * @param validationFraction the share of a folder's cases held out
      */
     public static TrainingData load(String location, int scale, double validationFraction) throws IOException {
-        if (DataSpec.DEFAULT.equals(location)) return DefaultDataset.load(scale);
+        return load(location, scale, validationFraction, null);
+    }
+
+    /**
+     * The data set at {@code location}, a folder's slices resampled in-plane to {@code spacing} when given.
+     *
+     * @param spacing {@code null} (each volume's own spacing), or a folder's target (row, column) spacing in mm
+     */
+    public static TrainingData load(String location, int scale, double validationFraction, double[] spacing) throws IOException {
+        if (DataSpec.DEFAULT.equals(location)) {
+            if (spacing != null) throw new IllegalArgumentException("--spacing applies to nnU-Net folders; the default data set has --scale");
+            return DefaultDataset.load(scale);
+        }
         if (scale != 1) throw new IllegalArgumentException("--scale applies to the default data set only");
-        return NnUnetRawDataset.load(Path.of(location), validationFraction);
+        return NnUnetRawDataset.load(Path.of(location), validationFraction, spacing);
     }
 
     /** Fold {@code fold} of a folder's {@code splits_final.json} (written first when absent). */
     public static TrainingData loadFold(String location, int fold) throws IOException {
+        return loadFold(location, fold, null);
+    }
+
+    /** Fold {@code fold} of a folder, its slices resampled in-plane to {@code spacing} when given (see {@link #load}). */
+    public static TrainingData loadFold(String location, int fold, double[] spacing) throws IOException {
         if (DataSpec.DEFAULT.equals(location)) {
             throw new IllegalArgumentException("--fold applies to nnU-Net raw folders; the default data set splits by hemisphere");
         }
-        return NnUnetRawDataset.loadFold(Path.of(location), fold);
+        return NnUnetRawDataset.loadFold(Path.of(location), fold, spacing);
     }
 
     /** The data set a checkpoint was trained on, split as it was. */
     public static TrainingData load(DataSpec spec) throws IOException {
-        if (spec.hasFold()) return loadFold(spec.location(), spec.fold());
-        return load(spec.location(), spec.scale(), spec.validationFraction());
+        if (spec.hasFold()) return loadFold(spec.location(), spec.fold(), spec.resampledTo());
+        return load(spec.location(), spec.scale(), spec.validationFraction(), spec.resampledTo());
+    }
+
+    /**
+     * {@link #describe(TrainingData, String, int, double, int, UNet2dConfig)}, recording a folder's resampling target
+     * ({@code null}: none).
+     */
+    public static DataSpec describe(TrainingData data, String location, int scale, double validationFraction, int fold,
+                                    double[] spacing, UNet2dConfig network) {
+        DataSpec spec = describe(data, location, scale, validationFraction, fold, network);
+        return spacing == null ? spec : spec.withResampling(spacing);
     }
 
     /**
@@ -63,7 +90,7 @@ public final class TrainingDataLoader {
         int d = network.spatialDivisor();
         return new DataSpec(location, data.source().name(), scale, validationFraction, data.classNames(),
                 train.channelNames(), train.sliceAxis(), Padding.roundUp(train.maxHeight(), d),
-                Padding.roundUp(train.maxWidth(), d), medianSpacing(train), fold);
+                Padding.roundUp(train.maxWidth(), d), medianSpacing(train), null, DataSpec.ZSCORE, fold);
     }
 
     /**
