@@ -11,6 +11,12 @@ import org.regionwise.autodiff.backend.ConvGeometry;
 /**
  * A training loop repeats the same shapes, so after the first step the kernels must allocate nothing of
  * size: scratch grows to the largest shapes seen and then stays. Measured over every thread in the JVM.
+ *
+ * <p>Run on the scalar kernel set, which shares the tiling, scratch and threading of {@link TiledKernels} with
+ * the Vector API set but holds no vectors: its allocation does not depend on when the JIT compiler gets to the
+ * micro-kernels. The Vector API set allocates nothing only once C2 has compiled them (until then every vector
+ * is a heap object), which can take minutes on a loaded machine, so its steady-state allocation is measured
+ * by {@code regionwise bench} ("MB allocated per step"), not asserted here.
  */
 class SteadyStateAllocationTest {
     /** Task lambdas, futures and the pool's counter: a few hundred bytes per parallel phase. */
@@ -18,7 +24,7 @@ class SteadyStateAllocationTest {
 
     @Test
     void repeatedConvolutionStepsAllocateAlmostNothing() {
-        VectorKernels kernels = new VectorKernels(2);
+        ScalarKernels kernels = new ScalarKernels(2);
         try {
             ConvGeometry[] layers = {
                 ConvGeometry.of(2, 16, 40, 40, 32, 3, 3, 1, 1, 1),
@@ -43,13 +49,8 @@ class SteadyStateAllocationTest {
                 }
             };
             var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            // Warm up until C2 has compiled the micro-kernels: until then (interpreter, C1) every vector is
-            // a heap object. JDK 25 gets there later than JDK 17, so wait for it rather than count steps.
-            for (int i = 0; i < 400; i++) {
-                long t0 = allocated(bean);
-                step.run();
-                if (i >= 3 && allocated(bean) - t0 < SMALL_BYTES_PER_STEP) break;
-            }
+            // The first steps size the scratch to the largest shapes; afterwards nothing of size is allocated.
+            for (int i = 0; i < 3; i++) step.run();
             long scratch = kernels.scratchBytes();
             long before = allocated(bean);
             int steps = 5;
