@@ -146,9 +146,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData dataset = previous != null ? TrainingDataLoader.load(spec0)
                 : fold != null ? TrainingDataLoader.loadFold(data.location(), fold, data.targetSpacing(spec))
                 : TrainingDataLoader.load(data.data, data.scale, data.validationFraction, data.targetSpacing(spec));
-        warnAboutData(dataset);
+        // Changed data is refused before anything is said about the data: the warnings would describe the new files.
         DataFingerprint fingerprint = DataFingerprint.of(dataset.source());
         if (previous != null) checkUnchanged(previous, fingerprint, checkpointFile);
+        warnAboutData(dataset);
         UNet2dConfig network = previous != null ? previous.network()
                 : new UNet2dConfig(dataset.channels(), dataset.classCount(), levels, baseFilters,
                         UNet2dConfig.NNUNET_MAX_FILTERS_2D, NormType.INSTANCE, true);

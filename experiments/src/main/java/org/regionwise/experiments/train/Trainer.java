@@ -189,8 +189,10 @@ public final class Trainer {
             EpochRecord record = new EpochRecord(epoch, lossSum / stepsPerEpoch, lr, stepsPerEpoch, seconds, dice, validationSeconds);
             history.add(record);
             position = TrainingPosition.startOf(epoch + 1);
-            saveCheckpoint();
+            // The best checkpoint first: a run killed between the two writes resumes from the previous epoch's last
+            // checkpoint and redoes this epoch, rewriting the same best file, so no best epoch is ever skipped.
             if (ValidationEma.lastIsBest(history.epochs())) CheckpointFile.write(setup.bestCheckpointFile(), checkpoint());
+            saveCheckpoint();
             progress.epochFinished(record, o.epochs());
             if (dice != null) {
                 String unseen = NeverPredicted.note(lastPredicted, setup.data().classNames(), epoch);
