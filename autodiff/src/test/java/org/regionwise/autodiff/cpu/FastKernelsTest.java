@@ -18,7 +18,8 @@ class FastKernelsTest {
         assertTrue(FastKernels.vectorApiPresent(), "tests must run with --add-modules jdk.incubator.vector");
         Kernels best = FastKernels.best(2);
         assertInstanceOf(VectorKernels.class, best);
-        assertEquals("vectorx2", best.name());
+        // "vectorx2" with AVX-512, "vector-256x2" with AVX2 (NarrowVectorMicroKernel), and so on.
+        assertTrue(best.name().equals("vectorx2") || best.name().matches("vector-\\d+x2"), best.name());
         assertEquals("scalarx3", new ScalarKernels(3).name());
         ((TiledKernels) best).close();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionwise.experiments.io.CheckpointFile;
 
 /**
  * A study killed with SIGKILL in the middle of a trial and rerun ends with the same output files, byte for byte, as
@@ -69,8 +70,9 @@ class PaperStudyKillTest {
     }
 
     /**
-     * Every output file by relative path, except the two that hold wall-clock timings: the trainer's checkpoint and
-     * history.csv (their weights are checked through the results, which come from them).
+     * Every output file by relative path, except what holds wall-clock timings: the trainer's checkpoint and
+     * history.csv (their weights are checked through the results, which come from them), and the best checkpoint,
+     * whose weights stand in for it, in the order of their names.
      */
     private static TreeMap<String, byte[]> outputs(Path root) throws IOException {
         TreeMap<String, byte[]> out = new TreeMap<>();
@@ -78,10 +80,22 @@ class PaperStudyKillTest {
             for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
                 String name = f.getFileName().toString();
                 if (name.equals("checkpoint.npz") || name.equals("history.csv")) continue;
-                out.put(root.relativize(f).toString(), Files.readAllBytes(f));
+                byte[] bytes = name.equals("checkpoint_best.npz") ? weights(f) : Files.readAllBytes(f);
+                out.put(root.relativize(f).toString(), bytes);
             }
         }
         return out;
+    }
+
+    /** A checkpoint's weights, entry by entry in name order, as bytes. */
+    private static byte[] weights(Path checkpoint) throws IOException {
+        var buffer = new java.io.ByteArrayOutputStream();
+        var data = new java.io.DataOutputStream(buffer);
+        for (var e : new TreeMap<>(CheckpointFile.read(checkpoint).model()).entrySet()) {
+            data.writeUTF(e.getKey());
+            for (float v : e.getValue().data()) data.writeInt(Float.floatToRawIntBits(v));
+        }
+        return buffer.toByteArray();
     }
 
     private static Process child(List<String> args) throws IOException {
