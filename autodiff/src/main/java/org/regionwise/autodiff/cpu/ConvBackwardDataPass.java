@@ -21,6 +21,11 @@ import org.regionwise.autodiff.backend.ConvGeometry;
 final class ConvBackwardDataPass {
     private ConvBackwardDataPass() {}
 
+    /** What {@link #run} does for {@code g}, for per-shape reports. */
+    static String algorithm(ConvGeometry g) {
+        return g.strideH() == 1 && g.strideW() == 1 ? "implicit GEMM, flipped weights" : "GEMM + col2im scatter";
+    }
+
     static void run(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
         if (g.strideH() == 1 && g.strideW() == 1) {
             asConvolution(ws, g, dy, w, dx);

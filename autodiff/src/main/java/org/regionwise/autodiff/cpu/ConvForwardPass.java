@@ -6,6 +6,11 @@ import org.regionwise.autodiff.backend.ConvGeometry;
 final class ConvForwardPass {
     private ConvForwardPass() {}
 
+    /** What {@link #run} does for {@code g}, for per-shape reports. */
+    static String algorithm(ConvGeometry g) {
+        return "implicit GEMM (shifted source)";
+    }
+
     static void run(Workspace ws, ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
         int depth = g.c() * g.r() * g.s();
         float[] packed = ws.shared.floats(Scratch.PANEL_A, Panels.count(g.k()) * depth * MicroKernel.MR);

@@ -2,6 +2,7 @@ package org.regionwise.autodiff.cpu;
 
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.ConvPass;
 import org.regionwise.autodiff.backend.FusedKernels;
 import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.Kernels;
@@ -73,6 +74,15 @@ public abstract class TiledKernels implements HostKernels, AutoCloseable {
     @Override
     public synchronized void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
         ConvBackwardWeightPass.run(ws, g, x, dy, dw, dbias);
+    }
+
+    @Override
+    public String convAlgorithm(ConvPass pass, ConvGeometry g) {
+        return switch (pass) {
+            case FORWARD -> ConvForwardPass.algorithm(g);
+            case BACKWARD_DATA -> ConvBackwardDataPass.algorithm(g);
+            case BACKWARD_WEIGHT -> ConvBackwardWeightPass.algorithm(g);
+        };
     }
 
     // The elementwise ops below run on host arrays, which on the CPU backend are the storages themselves.
