@@ -79,8 +79,8 @@ public abstract class TiledKernels implements HostKernels, AutoCloseable {
     @Override
     public String convAlgorithm(ConvPass pass, ConvGeometry g) {
         return switch (pass) {
-            case FORWARD -> ConvForwardPass.algorithm(g);
-            case BACKWARD_DATA -> ConvBackwardDataPass.algorithm(g);
+            case FORWARD -> ConvForwardPass.algorithm(ws, g);
+            case BACKWARD_DATA -> ConvBackwardDataPass.algorithm(ws, g);
             case BACKWARD_WEIGHT -> ConvBackwardWeightPass.algorithm(g);
         };
     }
@@ -119,6 +119,11 @@ public abstract class TiledKernels implements HostKernels, AutoCloseable {
     @Override
     public <K> K fused(Class<K> type, K host) {
         return fused.getOrDefault(type, host);
+    }
+
+    /** Pins the convolution algorithm (tests, A/B timing): direct, Winograd where it applies, or timed per shape. */
+    synchronized void convMode(ConvChoice.Mode mode) {
+        ws.choice.mode(mode);
     }
 
     /** The worker threads; callers hold this kernel set's lock while they run tasks on it. */
