@@ -39,6 +39,14 @@ public interface Kernels {
     /** dw += weight gradient; dbias += bias gradient when dbias is not null. */
     void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias);
 
+    /**
+     * The algorithm this kernel set runs for {@code pass} of {@code g}, in a few words, for per-shape reports
+     * (the benchmark's table): a kernel set that picks by shape says which it picked. Runs nothing.
+     */
+    default String convAlgorithm(ConvPass pass, ConvGeometry g) {
+        return name();
+    }
+
     /** Whether every element is finite (a training loop's guard before the optimiser step). */
     default boolean allFinite(Storage s) {
         for (float v : s.host()) {

@@ -5,6 +5,7 @@ import static org.regionwise.autodiff.cpu.MicroKernel.NR;
 import static org.regionwise.autodiff.cpu.MicroKernel.TILE;
 
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.ConvPass;
 
 /**
  * dx += the input gradient of a convolution (also the forward pass of a transposed convolution).
@@ -21,15 +22,42 @@ import org.regionwise.autodiff.backend.ConvGeometry;
 final class ConvBackwardDataPass {
     private ConvBackwardDataPass() {}
 
+    /** What {@link #run} does for {@code g}, for per-shape reports. */
+    static String algorithm(Workspace ws, ConvGeometry g) {
+        return g.strideH() == 1 && g.strideW() == 1
+                ? ws.choice.describe(ConvPass.BACKWARD_DATA, g, "implicit GEMM, flipped weights")
+                : "GEMM + col2im scatter";
+    }
+
     static void run(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
         if (g.strideH() == 1 && g.strideW() == 1) {
-            asConvolution(ws, g, dy, w, dx);
+            // dx accumulates, so a shape's first-call timing runs both algorithms into a throwaway buffer.
+            float[][] junk = new float[1][];
+            Runnable direct = () -> asConvolution(ws, g, dy, w, throwaway(junk, g));
+            Runnable winograd = () -> winograd(ws, g, dy, w, throwaway(junk, g));
+            if (ws.choice.winograd(ConvPass.BACKWARD_DATA, g, direct, winograd)) {
+                winograd(ws, g, dy, w, dx);
+            } else {
+                asConvolution(ws, g, dy, w, dx);
+            }
         } else {
             scatter(ws, g, dy, w, dx);
         }
     }
 
-    private static void asConvolution(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
+    private static float[] throwaway(float[][] holder, ConvGeometry g) {
+        if (holder[0] == null) holder[0] = new float[g.inputSize()];
+        return holder[0];
+    }
+
+    /** Stride 1, padding 1, 3x3: the same Winograd convolution as forward, with flipped, transposed weights. */
+    static void winograd(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
+        float[] u = ws.shared.floats(Scratch.WINOGRAD_WEIGHTS, WinogradConvolution.POSITIONS * g.k() * g.c());
+        WinogradConvolution.transformWeights(ws, w, g.k(), g.c(), true, u);
+        WinogradConvolution.run(ws, g.n(), g.k(), g.c(), g.h(), g.w(), u, dy, dx, null, true);
+    }
+
+    static void asConvolution(Workspace ws, ConvGeometry g, float[] dy, float[] w, float[] dx) {
         int depth = g.k() * g.r() * g.s();
         float[] packed = ws.shared.floats(Scratch.PANEL_A, Panels.count(g.c()) * depth * MR);
         Panels.packFlippedWeights(g, w, packed, ws.pool);

@@ -26,6 +26,11 @@ final class ConvBackwardWeightPass {
 
     private ConvBackwardWeightPass() {}
 
+    /** What {@link #run} does for {@code g}, for per-shape reports. */
+    static String algorithm(ConvGeometry g) {
+        return "implicit GEMM, im2col x dy^T";
+    }
+
     static void run(Workspace ws, ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
         int rows = g.c() * g.r() * g.s();
         boolean withBias = dbias != null;

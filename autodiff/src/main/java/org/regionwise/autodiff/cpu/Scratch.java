@@ -12,7 +12,11 @@ final class Scratch {
     static final int TILE = 2;
     static final int SOURCE = 3;
     static final int ACCUMULATOR = 4;
-    private static final int SLOTS = 5;
+    /** Winograd: transformed weights, transformed input tiles, products before the output transform. */
+    static final int WINOGRAD_WEIGHTS = 5;
+    static final int WINOGRAD_IN = 6;
+    static final int WINOGRAD_OUT = 7;
+    private static final int SLOTS = 8;
 
     private final float[][] floats = new float[SLOTS][];
     private final int[][] ints = new int[SLOTS][];

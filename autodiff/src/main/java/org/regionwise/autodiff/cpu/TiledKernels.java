@@ -2,6 +2,7 @@ package org.regionwise.autodiff.cpu;
 
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.ConvPass;
 import org.regionwise.autodiff.backend.FusedKernels;
 import org.regionwise.autodiff.backend.HostKernels;
 import org.regionwise.autodiff.backend.Kernels;
@@ -75,6 +76,15 @@ public abstract class TiledKernels implements HostKernels, AutoCloseable {
         ConvBackwardWeightPass.run(ws, g, x, dy, dw, dbias);
     }
 
+    @Override
+    public String convAlgorithm(ConvPass pass, ConvGeometry g) {
+        return switch (pass) {
+            case FORWARD -> ConvForwardPass.algorithm(ws, g);
+            case BACKWARD_DATA -> ConvBackwardDataPass.algorithm(ws, g);
+            case BACKWARD_WEIGHT -> ConvBackwardWeightPass.algorithm(g);
+        };
+    }
+
     // The elementwise ops below run on host arrays, which on the CPU backend are the storages themselves.
 
     @Override
@@ -109,6 +119,11 @@ public abstract class TiledKernels implements HostKernels, AutoCloseable {
     @Override
     public <K> K fused(Class<K> type, K host) {
         return fused.getOrDefault(type, host);
+    }
+
+    /** Pins the convolution algorithm (tests, A/B timing): direct, Winograd where it applies, or timed per shape. */
+    synchronized void convMode(ConvChoice.Mode mode) {
+        ws.choice.mode(mode);
     }
 
     /** The worker threads; callers hold this kernel set's lock while they run tasks on it. */

@@ -10,6 +10,8 @@ final class Workspace {
     final WorkerPool pool;
     final Scratch shared = new Scratch();
     final ShiftedSource source = new ShiftedSource(shared);
+    /** Direct or Winograd, per pass and shape. */
+    final ConvChoice choice = new ConvChoice();
     private final Scratch[] workers;
 
     Workspace(MicroKernel kernel, int threads) {

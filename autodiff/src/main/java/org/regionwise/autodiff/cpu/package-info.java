@@ -8,6 +8,9 @@
  *   <li>{@link org.regionwise.autodiff.cpu.Panels}: packing into 8-row panels (transposes, flips);</li>
  *   <li>{@link org.regionwise.autodiff.cpu.ShiftedSource}: implicit im2col from a padded, phase-split image;</li>
  *   <li>GemmPass, ConvForwardPass, ConvBackwardDataPass, ConvBackwardWeightPass: one pass each;</li>
+ *   <li>WinogradConvolution: F(2x2, 3x3) for stride-1 3x3 forward and backward-data passes, transforms plus 16
+ *       GEMMs (double twin WinogradReference); ConvChoice times it against the direct pass at a shape's first
+ *       call and keeps the faster;</li>
  *   <li>{@link org.regionwise.autodiff.cpu.Elementwise}: leaky ReLU, Adam, instance norm and (in TiledKernels) the
  *       fused softmax cross entropy, vectorised and split over the same threads, bit-identical to
  *       {@link org.regionwise.autodiff.backend.HostOps} but for instance norm's double sums (summed in lanes);</li>

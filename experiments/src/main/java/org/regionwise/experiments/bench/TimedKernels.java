@@ -2,9 +2,14 @@ package org.regionwise.experiments.bench;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.regionwise.autodiff.backend.AdamStep;
 import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.ConvPass;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.Storage;
 
@@ -15,6 +20,9 @@ import org.regionwise.autodiff.backend.Storage;
  * forwarded: a wrapper that left one out would silently send it to the slow host default. Fused ops' kernels ({@link #fused}) are wrapped
  * generically. The overhead is two {@code System.nanoTime()}
  * calls per kernel call, a few hundred per step.
+ *
+ * <p>Convolutions are also timed per distinct (pass, geometry), so the benchmark can show which of the
+ * network's shapes is weakest ({@link #convShapes()}).
  */
 public final class TimedKernels implements Kernels, AutoCloseable {
     private static final int GEMM = 0;
@@ -26,6 +34,27 @@ public final class TimedKernels implements Kernels, AutoCloseable {
     private final Kernels inner;
     private final long[] nanos = new long[5];
     private long calls;
+    /** Per (pass, geometry): {nanos, calls}, in first-call order. */
+    private final Map<ShapeKey, long[]> perShape = new LinkedHashMap<>();
+
+    private record ShapeKey(ConvPass pass, ConvGeometry geometry) {}
+
+    /**
+     * One convolution shape's totals since the last {@link #reset()}.
+     *
+     * @param algorithm what the wrapped kernel set says it runs for this pass and shape
+     */
+    public record ConvShapeTime(ConvPass pass, ConvGeometry geometry, long calls, long nanos, String algorithm) {
+        /** Wall milliseconds of all calls together. */
+        public double millis() {
+            return nanos / 1e6;
+        }
+
+        /** GFLOP/s over all calls (each pass of a convolution counts {@link ConvGeometry#flops()}). */
+        public double gflops() {
+            return nanos == 0 ? 0 : geometry.flops() * calls / nanos;
+        }
+    }
 
     public TimedKernels(Kernels inner) {
         this.inner = inner;
@@ -53,6 +82,28 @@ public final class TimedKernels implements Kernels, AutoCloseable {
     public synchronized void reset() {
         Arrays.fill(nanos, 0);
         calls = 0;
+        perShape.clear();
+    }
+
+    /** Each distinct convolution (pass, geometry) timed since the last {@link #reset()}, in first-call order. */
+    public synchronized List<ConvShapeTime> convShapes() {
+        List<ConvShapeTime> shapes = new ArrayList<>();
+        perShape.forEach((key, t) -> shapes.add(new ConvShapeTime(key.pass(), key.geometry(), t[1], t[0],
+                inner.convAlgorithm(key.pass(), key.geometry()))));
+        return shapes;
+    }
+
+    private void timeConv(int which, ConvPass pass, ConvGeometry g, Runnable call) {
+        long t0 = System.nanoTime();
+        call.run();
+        long elapsed = System.nanoTime() - t0;
+        synchronized (this) {
+            calls++;
+            nanos[which] += elapsed;
+            long[] shape = perShape.computeIfAbsent(new ShapeKey(pass, g), k -> new long[2]);
+            shape[0] += elapsed;
+            shape[1]++;
+        }
     }
 
     private void time(int which, Runnable call) {
@@ -75,17 +126,22 @@ public final class TimedKernels implements Kernels, AutoCloseable {
 
     @Override
     public void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
-        time(CONV_FORWARD, () -> inner.conv2dForward(g, x, w, bias, y));
+        timeConv(CONV_FORWARD, ConvPass.FORWARD, g, () -> inner.conv2dForward(g, x, w, bias, y));
     }
 
     @Override
     public void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
-        time(CONV_DATA, () -> inner.conv2dBackwardData(g, dy, w, dx));
+        timeConv(CONV_DATA, ConvPass.BACKWARD_DATA, g, () -> inner.conv2dBackwardData(g, dy, w, dx));
     }
 
     @Override
     public void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
-        time(CONV_WEIGHT, () -> inner.conv2dBackwardWeight(g, x, dy, dw, dbias));
+        timeConv(CONV_WEIGHT, ConvPass.BACKWARD_WEIGHT, g, () -> inner.conv2dBackwardWeight(g, x, dy, dw, dbias));
+    }
+
+    @Override
+    public String convAlgorithm(ConvPass pass, ConvGeometry g) {
+        return inner.convAlgorithm(pass, g);
     }
 
     @Override

@@ -223,6 +223,10 @@ public final class UNetBench {
             split.put("outside_kernels_ms", meanStep - (k[0] + k[1] + k[2] + k[3] + k[4]) / o.steps());
             split.put("mean_step_ms", meanStep);
             r.put("unet_step_split", split);
+            Double peak = Backends.getDefault() instanceof CpuBackend ? (Double) r.get("fma_peak_gflops") : null;
+            List<Map<String, Object>> shapes = ConvShapeTable.rows(timed.convShapes(), o.steps(), peak);
+            r.put("unet_conv_shapes", shapes);
+            r.put("unet_conv_weakest", ConvShapeTable.weakest(shapes));
         }
         r.put("unet_step_cpu_ms", oursEntry.medianCpuMs());
         r.put("unet_loss_first", oursEntry.firstLoss());

@@ -141,6 +141,18 @@ final class BenchCommand implements Callable<Integer> {
                     + ", gemm " + ms(split.get("gemm_ms")) + "; other kernels (norm, activation, loss, Adam, copies) "
                     + ms(split.get("tensor_ops_ms")) + "; outside the kernels " + ms(split.get("outside_kernels_ms")));
         }
+        if (r.get("unet_conv_shapes") instanceof List<?> shapes && !shapes.isEmpty()) {
+            out.printf(Locale.ROOT, "  conv passes per step, slowest first (weakest: lowest GFLOP/s):%n");
+            out.printf(Locale.ROOT, "    %-46s %-15s %5s %9s %8s %6s  %s%n", "shape", "pass", "calls", "ms", "GFLOP/s",
+                    "peak", "algorithm");
+            Object weakest = r.get("unet_conv_weakest");
+            for (Object o : shapes) {
+                Map<?, ?> s = (Map<?, ?>) o;
+                out.printf(Locale.ROOT, "    %-46s %-15s %5s %9s %8s %6s  %s%s%n", s.get("shape"), s.get("pass"),
+                        num(s.get("calls_per_step"), 0), num(s.get("ms_per_step"), 1), num(s.get("gflops"), 1),
+                        pct(s.get("share_of_peak")), s.get("algorithm"), s.equals(weakest) ? "  <- weakest" : "");
+            }
+        }
         row(out, "allocated per step", (r.get("alloc_mb_per_step") == null ? "n/a: " + r.get("alloc_mb_per_step_reason")
                 : num(r.get("alloc_mb_per_step"), 1) + " MB (target < 10)") + ", GC " + ms(r.get("gc_ms_per_step")));
         if (r.get("peer_unet_step_ms") != null) {

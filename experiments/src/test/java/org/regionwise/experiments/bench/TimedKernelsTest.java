@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
+import org.regionwise.autodiff.backend.ConvGeometry;
+import org.regionwise.autodiff.backend.ConvPass;
 import org.regionwise.autodiff.backend.CpuBackend;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.ReferenceKernels;
+import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.cpu.FastKernels;
 
 /** The timing wrapper forwards every kernel, so the benchmark times the kernels it claims to. */
 class TimedKernelsTest {
@@ -27,6 +32,34 @@ class TimedKernelsTest {
             } catch (NoSuchMethodException e) {
                 throw new AssertionError(m + " missing", e);
             }
+        }
+    }
+
+    @Test
+    void convolutionsAreTotalledPerPassAndShapeWithTheAlgorithmNamed() throws Exception {
+        try (TimedKernels timed = new TimedKernels(FastKernels.best(1))) {
+            Backend backend = new CpuBackend(timed);
+            ConvGeometry a = ConvGeometry.of(1, 2, 6, 6, 3, 3, 3, 1, 1, 1);
+            ConvGeometry b = ConvGeometry.of(1, 3, 6, 6, 2, 2, 2, 2, 0, 1);
+            for (ConvGeometry g : List.of(a, a, b)) {
+                Storage x = backend.allocate(g.inputSize());
+                Storage w = backend.allocate(g.weightSize());
+                Storage y = backend.allocate(g.outputSize());
+                timed.conv2dForward(g, x, w, null, y);
+                timed.conv2dBackwardData(g, y, w, x);
+            }
+            List<TimedKernels.ConvShapeTime> shapes = timed.convShapes();
+            assertEquals(4, shapes.size(), "two shapes x two passes: " + shapes);
+            TimedKernels.ConvShapeTime first = shapes.get(0);
+            assertEquals(ConvPass.FORWARD, first.pass());
+            assertEquals(a, first.geometry());
+            assertEquals(2, first.calls());
+            assertEquals(timed.convAlgorithm(ConvPass.FORWARD, a), first.algorithm());
+            assertEquals(1, shapes.get(3).calls());
+            assertEquals(ConvPass.BACKWARD_DATA, shapes.get(3).pass());
+            assertTrue(shapes.get(3).algorithm().contains("scatter"), "stride 2 backward data: " + shapes.get(3));
+            timed.reset();
+            assertTrue(timed.convShapes().isEmpty());
         }
     }
 

@@ -32,6 +32,7 @@ class BenchCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void quickJsonHasEveryKeyAndAReasonForEachNull() throws Exception {
         var before = Backends.getDefault();
         Map<String, Object> r = json(CliRun.of("bench", "--quick", "--json", "--warmup", "1", "--steps", "2"));
@@ -46,6 +47,23 @@ class BenchCommandTest {
         assertTrue(Double.isFinite((Double) r.get("unet_loss_last")));
         assertNotNull(r.get("conv_fwd_gflops"));
         assertNotNull(r.get("conv_bwd_gflops"));
+        // The per-shape table: every row has every column, each pass of the net is there, and the weakest is a row.
+        List<Map<String, Object>> shapes = (List<Map<String, Object>>) r.get("unet_conv_shapes");
+        assertFalse(shapes.isEmpty(), r.toString());
+        for (Map<String, Object> row : shapes) {
+            for (String key : List.of("shape", "pass", "calls_per_step", "ms_per_step", "gflops", "share_of_peak",
+                    "algorithm")) {
+                assertTrue(row.containsKey(key), key + " missing in " + row);
+            }
+            assertTrue(row.get("share_of_peak") != null || row.get("share_of_peak_reason") instanceof String, row.toString());
+        }
+        assertEquals(java.util.Set.of("forward", "backward_data", "backward_weight"),
+                shapes.stream().map(row -> row.get("pass")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(shapes.contains(r.get("unet_conv_weakest")), r.toString());
+        for (int i = 1; i < shapes.size(); i++) {
+            assertTrue((Double) shapes.get(i - 1).get("ms_per_step") >= (Double) shapes.get(i).get("ms_per_step"),
+                    "slowest first: " + shapes);
+        }
         // The test class path has no peer module: the reason must say so plainly.
         if (r.get("peer_unet_step_ms") == null) {
             assertTrue(((String) r.get("peer_unet_step_ms_reason")).startsWith("peer: "), r.toString());
@@ -60,6 +78,7 @@ class BenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("regionwise step"), run.out());
         assertTrue(run.out().contains("peer: skipped (--no-peer)"), run.out());
+        assertTrue(run.out().contains("conv passes per step") && run.out().contains("<- weakest"), run.out());
     }
 
     @Test
