@@ -26,7 +26,7 @@ final class NegativeCountPanels {
 
     private NegativeCountPanels() {}
 
-    /** One panel: its title and per-pixel counts (row-major). */
+    /** One panel: its title and per-pixel counts (row-major), or null counts for a blank panel. */
     record Cell(String title, int[] counts) {}
 
     /**
@@ -55,6 +55,7 @@ final class NegativeCountPanels {
             paint(image, LEFT, y0, scale, height, width, i -> labelColour(labels[i], classes));
             for (int c = 0; c < cells.get(r).size(); c++) {
                 int[] counts = cells.get(r).get(c).counts();
+                if (counts == null) continue; // not measured (the run diverged first): left blank
                 paint(image, LEFT + (c + 1) * (pw + GAP), y0, scale, height, width, i -> COLOURS[Math.min(3, counts[i])].getRGB());
             }
         }
