@@ -67,13 +67,18 @@ final class NegativeCountAnalysis {
         SliceLogits logits = new SliceLogits(model);
         long[] histogram = new long[classes];
         int[] shownCounts = null;
-        for (int i = 0; i < slices.size(); i++) {
-            Slice s = slices.get(i);
-            float[] z = Target.builder(s.label(), 1, s.height(), s.width(), classes).spacing(spacing[0], spacing[1]).build().map(map);
-            int[] counts = NegativeComponents.perPixel(logits.of(s), z, classes);
-            long[] h = NegativeComponents.histogram(counts, classes);
-            for (int k = 0; k < classes; k++) histogram[k] += h[k];
-            if (i == shown) shownCounts = counts;
+        for (int start = 0; start < slices.size(); start += SliceLogits.BATCH) {
+            List<Slice> chunk = slices.subList(start, Math.min(slices.size(), start + SliceLogits.BATCH));
+            List<float[]> chunkLogits = logits.of(chunk);
+            for (int c = 0; c < chunk.size(); c++) {
+                int i = start + c;
+                Slice s = chunk.get(c);
+                float[] z = Target.builder(s.label(), 1, s.height(), s.width(), classes).spacing(spacing[0], spacing[1]).build().map(map);
+                int[] counts = NegativeComponents.perPixel(chunkLogits.get(c), z, classes);
+                long[] h = NegativeComponents.histogram(counts, classes);
+                for (int k = 0; k < classes; k++) histogram[k] += h[k];
+                if (i == shown) shownCounts = counts;
+            }
         }
         return new Counts(histogram, shownCounts);
     }
