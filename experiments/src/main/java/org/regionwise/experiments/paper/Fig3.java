@@ -205,10 +205,10 @@ public final class Fig3 {
                 for (Point p : points) {
                     if (!p.loss().equals(loss) || p.run() != run) continue;
                     if (p.histogram() == null) {
-                        cells.add(new NegativeCountPanels.Cell("epoch " + p.epoch() + ": " + p.missing(), null));
+                        cells.add(new NegativeCountPanels.Cell("epoch " + p.epoch() + "\n" + p.missing(), null));
                         continue;
                     }
-                    cells.add(new NegativeCountPanels.Cell(String.format(Locale.ROOT, "epoch %d: >=2 in %.1f%%", p.epoch(),
+                    cells.add(new NegativeCountPanels.Cell(String.format(Locale.ROOT, "epoch %d\n>= 2 negatives: %.1f%%", p.epoch(),
                             100 * p.twoOrMore()), p.slice()));
                     for (int i = 0; i < p.slice().length; i++) {
                         csv.add(run + "," + p.seed() + "," + p.epoch() + "," + i / shown.width() + "," + i % shown.width() + ","
@@ -217,7 +217,7 @@ public final class Fig3 {
                 }
                 rows.add(cells);
             }
-            String title = String.format(Locale.ROOT, "Fig. 3: negative RW-gradient components per pixel, %s, validation slice %s[%d]",
+            String title = String.format(Locale.ROOT, "Fig. 3: negative RW-gradient components per pixel, loss %s, validation slice %s[%d]",
                     loss, shown.volumeId(), shown.sliceIndex());
             Path png = out.resolve("fig3-" + loss + ".png"), csvFile = out.resolve("fig3-" + loss + ".csv");
             PaperFiles.writeLines(csvFile, csv);

@@ -19,14 +19,17 @@ final class NegativeCountPanels {
     static final int LEFT = 80;
     static final int TOP = 56;
     static final int GAP = 14;
-    static final int CELL_TITLE = 18;
+    static final int CELL_TITLE = 32;
+    /** Narrowest column, so two-line cell titles fit above narrow slices. */
+    static final int MIN_COLUMN = 120;
+    static final int MIN_WIDTH = 820;
     static final int BOTTOM = 64;
     /** The longer side of a panel, in screen pixels. */
     static final int PANEL_SIDE = 200;
 
     private NegativeCountPanels() {}
 
-    /** One panel: its title and per-pixel counts (row-major), or null counts for a blank panel. */
+    /** One panel: its title (one or two lines, split at {@code \n}) and per-pixel counts (row-major), or null counts for a blank panel. */
     record Cell(String title, int[] counts) {}
 
     /**
@@ -38,11 +41,11 @@ final class NegativeCountPanels {
     static BufferedImage render(String title, List<String> rowNames, List<List<Cell>> cells, int[] labels, int classes,
                                 int height, int width) {
         int scale = Math.max(1, PANEL_SIDE / Math.max(height, width));
-        int pw = width * scale, ph = height * scale;
+        int pw = width * scale, ph = height * scale, cw = Math.max(pw, MIN_COLUMN);
         int columns = 1 + cells.get(0).size();
-        int imageWidth = LEFT + columns * (pw + GAP) + GAP;
+        int imageWidth = LEFT + columns * (cw + GAP) + GAP;
         int imageHeight = TOP + cells.size() * (ph + CELL_TITLE + GAP) + BOTTOM;
-        BufferedImage image = new BufferedImage(Math.max(imageWidth, 520), imageHeight, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(Math.max(imageWidth, MIN_WIDTH), imageHeight, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -56,11 +59,11 @@ final class NegativeCountPanels {
             for (int c = 0; c < cells.get(r).size(); c++) {
                 int[] counts = cells.get(r).get(c).counts();
                 if (counts == null) continue; // not measured (the run diverged first): left blank
-                paint(image, LEFT + (c + 1) * (pw + GAP), y0, scale, height, width, i -> COLOURS[Math.min(3, counts[i])].getRGB());
+                paint(image, LEFT + (c + 1) * (cw + GAP), y0, scale, height, width, i -> COLOURS[Math.min(3, counts[i])].getRGB());
             }
         }
         try {
-            text(image, title, rowNames, cells, pw, ph);
+            text(image, title, rowNames, cells, cw, ph);
         } catch (RuntimeException | LinkageError | InternalError e) {
             // No fonts on this JDK: keep the picture without its words.
         }
@@ -88,12 +91,12 @@ final class NegativeCountPanels {
         return new Color(v, v, v).getRGB();
     }
 
-    private static void text(BufferedImage image, String title, List<String> rowNames, List<List<Cell>> cells, int pw, int ph) {
+    private static void text(BufferedImage image, String title, List<String> rowNames, List<List<Cell>> cells, int cw, int ph) {
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(title, 12, 22);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.drawString("columns: the labels, then each time point; x = image column, y = image row (pixels)", 12, 40);
@@ -102,7 +105,10 @@ final class NegativeCountPanels {
                 g.drawString(rowNames.get(r), 8, y0 + CELL_TITLE + ph / 2);
                 g.drawString("labels", LEFT, y0 + CELL_TITLE - 5);
                 for (int c = 0; c < cells.get(r).size(); c++) {
-                    g.drawString(cells.get(r).get(c).title(), LEFT + (c + 1) * (pw + GAP), y0 + CELL_TITLE - 5);
+                    String[] parts = cells.get(r).get(c).title().split("\n", 2);
+                    int x = LEFT + (c + 1) * (cw + GAP);
+                    g.drawString(parts[0], x, y0 + CELL_TITLE - (parts.length > 1 ? 18 : 5));
+                    if (parts.length > 1) g.drawString(parts[1], x, y0 + CELL_TITLE - 5);
                 }
             }
             int ly = image.getHeight() - BOTTOM + 24;
