@@ -56,21 +56,21 @@ class PaperFig3CommandTest {
         for (int i = 0; i < figures.size(); i++) assertArrayEquals(first[i], Files.readAllBytes(out.resolve(figures.get(i))), figures.get(i));
 
         CliRun other = CliRun.of(args(out, "--losses", "rrw"));
-        assertEquals(1, other.exitCode(), other.err());
+        assertEquals(2, other.exitCode(), other.err());
         assertTrue(other.oneErrorLine() && other.err().contains("holds another study"), other.err());
     }
 
     @Test
     void badInputIsAOneLineUsageError() {
         String[][] cases = {{"--losses", "dice"}, {"--losses", "nope"}, {"--at", "0,5"}, {"--at", "1,1"}, {"--models", "0"},
-                {"--parallel", "0"}, {"--levels", "1"}, {"--scale", "2"}};
+                {"--parallel", "0"}, {"--levels", "1"}, {"--scale", "2"}, {"--seeds", "2"}};
         for (String[] bad : cases) {
             CliRun run = CliRun.of(args(dir.resolve("x"), bad));
             assertEquals(2, run.exitCode(), String.join(" ", bad) + ": " + run.err());
             assertTrue(run.oneErrorLine(), run.err());
         }
         CliRun missing = CliRun.of("paper", "fig3", "--data", dir.resolve("none").toString(), "--out", dir.resolve("y").toString());
-        assertEquals(2, missing.exitCode(), missing.err());
-        assertTrue(missing.oneErrorLine() && missing.err().contains("is not a folder"), missing.err());
+        assertEquals(1, missing.exitCode(), missing.err());
+        assertTrue(missing.oneErrorLine() && missing.err().contains("none"), missing.err());
     }
 }
