@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Fig. 4: the gradient of the true-class logit over the 3-class softmax simplex, RW loss with an RRW "
                 + "vector vs cross entropy, and the saddle point of the RW gradient (found on the grid, printed beside its "
                 + "analytic location); writes fig4.png, fig4.csv (every grid point) and fig4.txt.",
-                "Pure computation, no training: about 2 s with the defaults (measured on the 2-core build machine)."})
+                "Pure computation, no training: 2.6 s of CPU with the defaults (measured: 14 s wall on the 2-core build machine "
+                        + "under a load average of 22 from other jobs)."})
 final class PaperFig4Command implements Callable<Integer> {
     /** The finest grid accepted: 1/2000 is already 2 million points in the CSV. */
     private static final int MAX_DIVISIONS = 2000;
