@@ -217,7 +217,7 @@ public final class Fig3 {
                 }
                 rows.add(cells);
             }
-            String title = String.format(Locale.ROOT, "Fig. 3: negative RW-gradient components per pixel, loss %s, validation slice %s[%d]",
+            String title = String.format(Locale.ROOT, "Fig. 3: negative RW-gradient components per pixel, loss %s\nvalidation slice %s[%d]",
                     loss, shown.volumeId(), shown.sliceIndex());
             Path png = out.resolve("fig3-" + loss + ".png"), csvFile = out.resolve("fig3-" + loss + ".csv");
             PaperFiles.writeLines(csvFile, csv);

@@ -33,7 +33,7 @@ final class NegativeCountPanels {
     record Cell(String title, int[] counts) {}
 
     /**
-     * @param title    the figure's title
+     * @param title    the figure's title; a second line after {@code \n} names what is shown
      * @param rowNames one per row (a run)
      * @param cells    rows of cells, all rows as long as {@code columnCount}
      * @param labels   the shown slice's labels, drawn first in every row
@@ -97,9 +97,11 @@ final class NegativeCountPanels {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString(title, 12, 22);
+            String[] lines = title.split("\n", 2);
+            g.drawString(lines[0], 12, 22);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            g.drawString("columns: the labels, then each time point; x = image column, y = image row (pixels)", 12, 40);
+            g.drawString((lines.length > 1 ? lines[1] + ": " : "") + "the labels, then each time point; x = image column, y = image row",
+                    12, 40);
             for (int r = 0; r < cells.size(); r++) {
                 int y0 = TOP + r * (ph + CELL_TITLE + GAP);
                 g.drawString(rowNames.get(r), 8, y0 + CELL_TITLE + ph / 2);
