@@ -29,14 +29,16 @@ import picocli.CommandLine.Spec;
                 + "of one validation slice per map (fig3-<loss>.png), the share of validation pixels with >= 2 negatives "
                 + "(fig3-neg2plus.png), a CSV beside each PNG, fig3.txt, and 'fig3 map=... run=... epoch=... neg2plus=...' "
                 + "per map, run and epoch.",
-                "Default: 2 runs x 20 epochs per map (4 trials) at epochs 1, 5 and 20, " + PaperFig3Command.MEASURED + ". "
+                "Default: 2 runs x 50 epochs per map (4 trials) at epochs 1, 12 and 50, " + PaperFig3Command.MEASURED + ". "
                         + "--paper: 2 runs x 300 epochs (the paper's ACDC17 runs), lr 1e-4, nnU-Net's network at full "
                         + "resolution, at epochs 1, 75 and 300 (the paper does not give its time points). RW-Boundary is "
                         + "trained alone, without Dice or Kervadec's schedule: Fig. 3 is about the map's own gradients."})
 final class PaperFig3Command implements Callable<Integer> {
     /** The measured wall time of the default run (see the README). */
-    static final String MEASURED = "measured: see README";
-    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig3", List.of("rw-boundary", "rrw"), 2, 20, 2, 300,
+    static final String MEASURED = "estimated at about 10 minutes on 2 idle cores from the demo's measured 2.7 s per epoch of this "
+            + "network and data (not measured end to end: on the shared build machine, at a load average of 25-30, the first "
+            + "epoch took over 18 minutes; see README)";
+    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig3", List.of("rw-boundary", "rrw"), 2, 50, 2, 300,
             "models");
 
     @Spec
