@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
 final class PaperFig3Command implements Callable<Integer> {
     /** The measured wall time of the default run (see the README). */
     static final String MEASURED = "estimated at about 10 minutes on 2 idle cores from the demo's measured 2.7 s per epoch of this "
-            + "network and data (not measured end to end: on the shared build machine, at a load average of 25-30, the first "
-            + "epoch took over 18 minutes; see README)";
+            + "network and data (not measured end to end: on the shared build machine one epoch of this network took 241 s in "
+            + "fig3 and 500 s in 'train' at load averages of 3-30; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig3", List.of("rw-boundary", "rrw"), 2, 50, 2, 300,
             "models");
 
