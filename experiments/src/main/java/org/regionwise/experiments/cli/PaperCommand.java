@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "paper", mixinStandardHelpOptions = true,
         description = "Reproduce one of the paper's figures or tables (one subcommand each).",
-        subcommands = {PaperFig2Command.class, PaperTableCommand.class, PaperFig5Command.class, PaperFig6Command.class,
-                PaperAllCommand.class})
+        subcommands = {PaperFig2Command.class, PaperFig3Command.class, PaperFig4Command.class, PaperTableCommand.class,
+                PaperFig5Command.class, PaperFig6Command.class, PaperAllCommand.class})
 final class PaperCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
