@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.regionwise.experiments.train.AtomicFile;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * The figures' output files, each written whole or not at all ({@link AtomicFile}): a figure killed while

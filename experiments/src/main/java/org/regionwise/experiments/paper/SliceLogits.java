@@ -12,7 +12,7 @@ import org.regionwise.layers.UNet2d;
 /**
  * The full-resolution logits of slices, {@code (C, H, W)} each: padded at the bottom and right to the network's
  * divisibility, run through the network {@value #BATCH} slices of one size at a time, and cut back, as
- * {@link org.regionwise.experiments.train.SlicePredictor} does for labels (which keeps only the argmax; the
+ * {@link org.regionwise.experiments.predict.SlicePredictor} does for labels (which keeps only the argmax; the
  * gradient analyses need the softmax itself). The network runs in evaluation mode without deep supervision
  * and without a tape; its modes are restored afterwards. Instance norm makes each slice's logits independent
  * of the others in its batch.
