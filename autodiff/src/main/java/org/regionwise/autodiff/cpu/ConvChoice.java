@@ -14,8 +14,11 @@ import org.regionwise.autodiff.backend.ConvPass;
  * thread count and its cache sizes, not a table tuned elsewhere. Both algorithms meet the same accuracy
  * tolerance against the reference, so the choice changes speed only.
  *
- * <p>System property {@value #PROPERTY}: {@code auto} (default), {@code on} (Winograd wherever it applies)
- * or {@code off} (direct everywhere).
+ * <p>System property {@value #PROPERTY}: {@code off} (default: direct everywhere), {@code auto} (the timed choice
+ * above) or {@code on} (Winograd wherever it applies). The default is off because the two algorithms round
+ * differently and a timed choice can fall either way from one process to the next: with {@code auto}, a run
+ * killed and resumed, or the same seed on another day, no longer gives the same bits, and a study's kill-and-rerun
+ * guarantee rests on exactly that. Use {@code auto} for speed where bit-for-bit reruns do not matter.
  */
 final class ConvChoice {
     static final String PROPERTY = "regionwise.conv.winograd";
@@ -29,7 +32,7 @@ final class ConvChoice {
     private final Map<Key, Boolean> chosen = new HashMap<>();
 
     ConvChoice() {
-        String p = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        String p = System.getProperty(PROPERTY, "off").trim().toLowerCase(Locale.ROOT);
         this.mode = switch (p) {
             case "auto" -> Mode.AUTO;
             case "on" -> Mode.ON;
