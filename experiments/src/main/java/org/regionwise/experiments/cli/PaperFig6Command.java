@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.Fig6;
 import org.regionwise.experiments.paper.PaperStudies;
-import org.regionwise.experiments.study.StudyPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +29,6 @@ final class PaperFig6Command implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudyPlan plan = options.plan(spec, DEFAULTS, options.out, false);
-        StudyOptions.refusingToMix(spec, () -> PaperStudies.fig6(plan, StudyOptions.environment(plan, spec), spec.commandLine().getOut()));
-        return Main.OK;
+        return options.run(spec, DEFAULTS, PaperStudies::fig6);
     }
 }

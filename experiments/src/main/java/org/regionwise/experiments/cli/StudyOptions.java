@@ -176,6 +176,22 @@ final class StudyOptions {
         return env;
     }
 
+    /** One study of {@code PaperStudies} (the table, fig5, fig6): its plan, its environment and stdout in. */
+    @FunctionalInterface
+    interface Study {
+        Object run(StudyPlan plan, TrialEnvironment env, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * What the table, fig5 and fig6 commands do: plan {@code d}'s study in --out, load its data and run it, a
+     * study folder of another configuration being a usage error.
+     */
+    int run(CommandSpec spec, Defaults d, Study study) throws IOException {
+        StudyPlan plan = plan(spec, d, out, false);
+        refusingToMix(spec, () -> study.run(plan, environment(plan, spec), spec.commandLine().getOut()));
+        return Main.OK;
+    }
+
     /** A step that opens a study folder. */
     @FunctionalInterface
     interface StudyStep<T> {
