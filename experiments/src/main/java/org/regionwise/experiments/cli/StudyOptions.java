@@ -103,24 +103,24 @@ final class StudyOptions {
             if ("models".equals(d.runsOption()) && seeds != null) throw usage(spec, "--seeds is for the table; " + d.command() + " takes --models");
         }
         Integer given = "seeds".equals(d.runsOption()) ? seeds : models;
-        int runs = given != null ? given : paper ? d.paperRuns() : d.runs();
+        int runs = pick(given, d.paperRuns(), d.runs());
         if (runs < 1) throw usage(spec, "--" + d.runsOption() + " must be at least 1, got " + runs);
-        int e = epochs != null ? epochs : paper ? d.paperEpochs() : d.epochs();
+        int e = pick(epochs, d.paperEpochs(), d.epochs());
         if (e < 1) throw usage(spec, "--epochs must be at least 1, got " + e);
         List<String> names = losses != null ? losses : d.losses();
         names = checkLosses(spec, names);
-        double rate = lr != null ? lr : paper ? PAPER_LR : LR;
+        double rate = pick(lr, PAPER_LR, LR);
         if (!(rate > 0) || Double.isInfinite(rate)) throw usage(spec, "--lr must be positive, got " + rate);
-        int b = batch != null ? batch : paper ? PAPER_BATCH : BATCH;
+        int b = pick(batch, PAPER_BATCH, BATCH);
         if (b < 1) throw usage(spec, "--batch must be at least 1, got " + b);
         if (stepsPerEpoch < 0) throw usage(spec, "--steps-per-epoch must be >= 0, got " + stepsPerEpoch);
-        int l = levels != null ? levels : paper ? PAPER_LEVELS : LEVELS;
+        int l = pick(levels, PAPER_LEVELS, LEVELS);
         if (l < 2 || l > 8) throw usage(spec, "--levels must be in 2..8, got " + l);
-        int f = baseFilters != null ? baseFilters : paper ? PAPER_BASE_FILTERS : BASE_FILTERS;
+        int f = pick(baseFilters, PAPER_BASE_FILTERS, BASE_FILTERS);
         if (f < 1 || f > UNet2dConfig.NNUNET_MAX_FILTERS_2D) throw usage(spec, "--base-filters must be in 1..480, got " + f);
         boolean isDefault = DataSpec.DEFAULT.equals(data);
         if (!isDefault && scale != null && scale != 1) throw usage(spec, "--scale applies to --data default only");
-        int s = !isDefault ? 1 : scale != null ? scale : paper ? PAPER_SCALE : SCALE;
+        int s = !isDefault ? 1 : pick(scale, PAPER_SCALE, SCALE);
         try {
             DefaultDataset.checkScale(s);
         } catch (IllegalArgumentException ex) {
@@ -134,6 +134,11 @@ final class StudyOptions {
         String location = isDefault ? data : Path.of(data).toAbsolutePath().normalize().toString();
         StudySettings settings = new StudySettings(location, s, isDefault ? 0.2 : validationFraction, e, stepsPerEpoch, b, rate, l, f);
         return new StudyPlan(settings, names, runs, parallel, ComputeBackends.threads(threads), folder);
+    }
+
+    /** The option's value if given, else the paper's setting with --paper, else the command's default. */
+    private <T> T pick(T given, T paperValue, T defaultValue) {
+        return given != null ? given : paper ? paperValue : defaultValue;
     }
 
     /** Known, distinct loss names. */
