@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionwise.autodiff.backend.Backend;
-import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.experiments.data.NnUnetRawDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.eval.DiceScores;
@@ -23,20 +20,10 @@ import org.regionwise.experiments.io.NiftiImage;
  * nnU-Net v2's ignore label end to end: dataset.json's {@code "ignore"} is no class, its voxels load, train
  * with every loss that can mask them, are refused by name for one that cannot, and are left out of Dice.
  */
+@ExtendWith(RestoresDefaultBackend.class)
 class IgnoreLabelDatasetTest {
     @TempDir
     Path dir;
-    private Backend before;
-
-    @BeforeEach
-    void rememberBackend() {
-        before = Backends.getDefault();
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Backends.setDefault(before);
-    }
 
     /** The tiny data set with "ignore": 3 declared and the two lowest x columns of every case ignored. */
     private Path withIgnoredColumns() throws IOException {

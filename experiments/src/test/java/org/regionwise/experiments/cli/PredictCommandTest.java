@@ -12,12 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionwise.autodiff.backend.Backend;
-import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.autodiff.optim.OptimizerState;
 import org.regionwise.experiments.data.SliceAxis;
 import org.regionwise.experiments.io.CheckpointFile;
@@ -40,20 +37,10 @@ import org.regionwise.layers.UNet2dConfig;
  * where it goes does): folders in nnU-Net's layout, probabilities, the spacing check and its --strict
  * refusal, channel mismatches, and checkpoints that predate the preprocessing record.
  */
+@ExtendWith(RestoresDefaultBackend.class)
 class PredictCommandTest {
     @TempDir
     Path dir;
-    private Backend before;
-
-    @BeforeEach
-    void rememberBackend() {
-        before = Backends.getDefault();
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Backends.setDefault(before);
-    }
 
     @Test
     void aFolderInNnUnetLayoutGivesOneLabelFilePerCaseAndProbabilities() throws IOException {

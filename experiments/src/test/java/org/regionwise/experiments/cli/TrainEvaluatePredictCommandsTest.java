@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
@@ -23,6 +22,7 @@ import org.regionwise.experiments.io.CheckpointFile;
  * train, evaluate and predict end to end on a tiny nnU-Net raw data set (one training run shared by the
  * tests), and their one-line errors.
  */
+@ExtendWith(RestoresDefaultBackend.class)
 class TrainEvaluatePredictCommandsTest {
     @TempDir
     static Path shared;
@@ -32,18 +32,6 @@ class TrainEvaluatePredictCommandsTest {
 
     @TempDir
     Path dir;
-    private Backend before;
-
-    /** The commands install the CPU fast kernels as the default backend; leave other tests as they found it. */
-    @BeforeEach
-    void rememberBackend() {
-        before = Backends.getDefault();
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Backends.setDefault(before);
-    }
 
     @BeforeAll
     static void trainOnce() throws IOException {

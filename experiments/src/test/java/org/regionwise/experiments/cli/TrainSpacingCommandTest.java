@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionwise.autodiff.backend.Backend;
-import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.experiments.io.CheckpointFile;
 import org.regionwise.experiments.io.NiftiImage;
 import org.regionwise.experiments.io.NiftiReader;
@@ -21,20 +18,10 @@ import org.regionwise.experiments.train.DataSpec;
  * {@code train --spacing} on an nnU-Net folder: the slices are resampled to it, the checkpoint records it,
  * evaluate reloads the data the same way, and predict resamples a native image to it and back.
  */
+@ExtendWith(RestoresDefaultBackend.class)
 class TrainSpacingCommandTest {
     @TempDir
     Path dir;
-    private Backend before;
-
-    @BeforeEach
-    void rememberBackend() {
-        before = Backends.getDefault();
-    }
-
-    @AfterEach
-    void restoreBackend() {
-        Backends.setDefault(before);
-    }
 
     @Test
     void aFolderTrainedAtTwoMillimetresRecordsItAndPredictResamplesToIt() throws IOException {
