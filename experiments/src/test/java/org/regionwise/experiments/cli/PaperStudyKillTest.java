@@ -1,21 +1,17 @@
 package org.regionwise.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regionwise.experiments.cli.ChildStudyRuns.assertSameOutputs;
+import static org.regionwise.experiments.cli.ChildStudyRuns.child;
+import static org.regionwise.experiments.cli.ChildStudyRuns.killedMidTrial;
+import static org.regionwise.experiments.cli.ChildStudyRuns.trialInProgress;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionwise.experiments.io.CheckpointFile;
 
 /**
  * A study killed with SIGKILL in the middle of a trial and rerun ends with the same output files, byte for byte, as
@@ -32,83 +28,17 @@ class PaperStudyKillTest {
         Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
         assertEquals(0, child(args(data, whole)).waitFor(), "the uninterrupted run");
 
-        Process p = child(args(data, killed));
-        boolean midTrial = false;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (p.isAlive() && System.nanoTime() < deadline) {
-            if (trialInProgress(killed)) {
-                p.destroyForcibly(); // SIGKILL on Linux and macOS: no shutdown hooks, no finally blocks
-                midTrial = true;
-                break;
-            }
-            Thread.sleep(2);
-        }
-        p.waitFor();
-        assertTrue(midTrial, "the study was killed while a trial had a checkpoint and no result");
+        assertTrue(killedMidTrial(args(data, killed), killed, 60), "the study was killed while a trial had a checkpoint and no result");
         assertTrue(trialInProgress(killed) || Files.exists(killed.resolve("study.json")), "the killed run left its state behind");
         assertEquals(0, child(args(data, killed)).waitFor(), "the rerun");
 
-        TreeMap<String, byte[]> a = outputs(whole), b = outputs(killed);
-        assertEquals(a.keySet(), b.keySet());
-        assertTrue(a.containsKey("fig5.csv") && a.containsKey("fig5.png"), a.keySet().toString());
-        for (String f : a.keySet()) assertArrayEquals(a.get(f), b.get(f), f);
-    }
-
-    /** Some trial has an epoch's checkpoint but no result yet. */
-    private static boolean trialInProgress(Path study) throws IOException {
-        Path trials = study.resolve("trials");
-        if (!Files.isDirectory(trials)) return false;
-        try (Stream<Path> s = Files.list(trials)) {
-            return s.anyMatch(t -> Files.exists(t.resolve("checkpoint.npz")) && !Files.exists(t.resolve("result.json")));
-        }
+        // The best checkpoint holds wall-clock timings too: its weights are compared.
+        assertSameOutputs(whole, killed, true, "fig5.csv", "fig5.png");
     }
 
     private static List<String> args(Path data, Path out) {
         return List.of("paper", "fig5", "--data", data.toString(), "--out", out.toString(), "--validation-fraction", "0.34",
                 "--models", "1", "--epochs", "4", "--steps-per-epoch", "3", "--batch", "4", "--levels", "2", "--base-filters", "4",
                 "--threads", "1");
-    }
-
-    /**
-     * Every output file by relative path, except what holds wall-clock timings: the trainer's checkpoint and
-     * history.csv (their weights are checked through the results, which come from them), and the best checkpoint,
-     * whose weights stand in for it, in the order of their names.
-     */
-    private static TreeMap<String, byte[]> outputs(Path root) throws IOException {
-        TreeMap<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
-                String name = f.getFileName().toString();
-                if (name.equals("checkpoint.npz") || name.equals("history.csv")) continue;
-                byte[] bytes = name.equals("checkpoint_best.npz") ? weights(f) : Files.readAllBytes(f);
-                out.put(root.relativize(f).toString(), bytes);
-            }
-        }
-        return out;
-    }
-
-    /** A checkpoint's weights, entry by entry in name order, as bytes. */
-    private static byte[] weights(Path checkpoint) throws IOException {
-        var buffer = new java.io.ByteArrayOutputStream();
-        var data = new java.io.DataOutputStream(buffer);
-        for (var e : new TreeMap<>(CheckpointFile.read(checkpoint).model()).entrySet()) {
-            data.writeUTF(e.getKey());
-            for (float v : e.getValue().data()) data.writeInt(Float.floatToRawIntBits(v));
-        }
-        return buffer.toByteArray();
-    }
-
-    private static Process child(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-modules") || a.startsWith("-Xmx") || a.startsWith("--enable-preview")) command.add(a);
-        }
-        command.add("-Djava.awt.headless=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
