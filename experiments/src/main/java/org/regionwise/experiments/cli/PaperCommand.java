@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
  * for a missing or unknown name lists whatever is registered.
  */
 @Command(name = "paper", mixinStandardHelpOptions = true,
-        description = "Reproduce one of the paper's figures or tables (one subcommand each; Fig. 2 so far).",
-        subcommands = {PaperFig2Command.class})
+        description = "Reproduce one of the paper's figures or tables (one subcommand each).",
+        subcommands = {PaperFig2Command.class, PaperTableCommand.class, PaperFig5Command.class, PaperFig6Command.class,
+                PaperAllCommand.class})
 final class PaperCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,13 +3,13 @@ package org.regionwise.experiments.report;
 import java.util.List;
 
 /** The few Markdown constructs a report needs, with the escaping that keeps user text from breaking them. */
-final class Markdown {
+public final class Markdown {
 
     private Markdown() {
     }
 
     /** A pipe table: header, separator, rows; cells escaped. */
-    static String table(List<String> header, List<List<String>> rows) {
+    public static String table(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder();
         row(sb, header);
         sb.append('|');
@@ -24,7 +24,7 @@ final class Markdown {
     }
 
     /** Text safe inside a table cell: one line, pipes escaped. */
-    static String cell(String text) {
+    public static String cell(String text) {
         return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
     }
 

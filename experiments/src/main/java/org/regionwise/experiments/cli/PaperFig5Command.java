@@ -1,0 +1,36 @@
+package org.regionwise.experiments.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.regionwise.experiments.paper.Fig5;
+import org.regionwise.experiments.paper.PaperStudies;
+import org.regionwise.experiments.study.StudyPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code regionwise paper fig5}: the convergence CDF of Sec. 4.3 ({@link Fig5}). */
+@Command(name = "fig5", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fig. 5 (Sec. 4.3): train --models models with the RW loss per map (default: rw-boundary, rrw), take each "
+                + "model's final mean foreground validation Dice, plot their empirical CDFs (fig5.png, fig5.csv) and print "
+                + "'fig5 map=... median_dice=... below_0.7=... below_0.9=...' per map.",
+                "Default: 4 models x 15 epochs per map (8 trials), " + PaperFig5Command.MEASURED + ". "
+                        + "--paper: 50 models x 50 epochs, lr 1e-4, nnU-Net's network at full resolution."})
+final class PaperFig5Command implements Callable<Integer> {
+    static final String MEASURED = "measured: see README";
+    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig5", Fig5.DEFAULT_MAPS, 4, 15, 50, 50, "models");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StudyOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        StudyPlan plan = options.plan(spec, DEFAULTS, options.out, false);
+        StudyOptions.refusingToMix(spec, () -> PaperStudies.fig5(plan, StudyOptions.environment(plan, spec), spec.commandLine().getOut()));
+        return Main.OK;
+    }
+}

@@ -1,0 +1,37 @@
+package org.regionwise.experiments.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.regionwise.experiments.paper.LossTable;
+import org.regionwise.experiments.paper.PaperStudies;
+import org.regionwise.experiments.study.StudyPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code regionwise paper table}: the loss comparison of the paper's Tables 2-4 ({@link LossTable}). */
+@Command(name = "table", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Tables 2-4: train each loss (default: rrw, dice, focal, wce-rrw, boundary-kervadec) with --seeds seeds, "
+                + "average per-class Dice, HD and HD95 (mm) over seeds and validation volumes, and test RRW against each loss "
+                + "(paired permutation test, 10,000 seeded sign flips; per 2D slice when there are fewer than 5 validation volumes). "
+                + "Writes table.md and table.csv; prints one 'table loss=... class=...' line per loss and class.",
+                "Default: 2 seeds x 12 epochs (10 trials), " + PaperTableCommand.MEASURED + ". "
+                        + "--paper: 3 seeds x 100 epochs, lr 1e-4, nnU-Net's network at full resolution."})
+final class PaperTableCommand implements Callable<Integer> {
+    static final String MEASURED = "measured: see README";
+    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("table", LossTable.DEFAULT_LOSSES, 2, 12, 3, 100, "seeds");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StudyOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        StudyPlan plan = options.plan(spec, DEFAULTS, options.out, false);
+        StudyOptions.refusingToMix(spec, () -> PaperStudies.table(plan, StudyOptions.environment(plan, spec), spec.commandLine().getOut()));
+        return Main.OK;
+    }
+}
