@@ -15,7 +15,7 @@ import org.regionwise.experiments.study.StudyMetric;
 import org.regionwise.experiments.study.StudySettings;
 import org.regionwise.experiments.study.TrialResult;
 import org.regionwise.experiments.study.TrialSpec;
-import org.regionwise.experiments.train.AtomicFile;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * The loss comparison of the paper's Tables 2-4: per loss and foreground class, Dice, Hausdorff distance and

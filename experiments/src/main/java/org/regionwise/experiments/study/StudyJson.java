@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.regionwise.experiments.train.AtomicFile;
+import org.regionwise.experiments.io.AtomicFile;
 
 /**
  * The JSON form of a study's records ({@link TrialSpec}, {@link TrialResult}, the study manifest), through
