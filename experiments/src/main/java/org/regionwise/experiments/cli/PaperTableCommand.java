@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.LossTable;
 import org.regionwise.experiments.paper.PaperStudies;
+import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +29,14 @@ final class PaperTableCommand implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
         StudyPlan plan = options.plan(spec, DEFAULTS, options.out, false);
-        StudyOptions.refusingToMix(spec, () -> PaperStudies.table(plan, StudyOptions.environment(plan, spec), spec.commandLine().getOut()));
+        StudyEngine where = engine.engine(spec);
+        StudyOptions.refusingToMix(spec, () -> PaperStudies.table(plan, StudyOptions.environment(plan, spec), where, spec.commandLine().getOut()));
         return Main.OK;
     }
 }
