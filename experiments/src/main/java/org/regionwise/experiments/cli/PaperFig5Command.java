@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
         description = {"Fig. 5 (Sec. 4.3): train --models models with the RW loss per map (default: rw-boundary, rrw), take each "
                 + "model's final mean foreground validation Dice, plot their empirical CDFs (fig5.png, fig5.csv) and print "
                 + "'fig5 map=... median_dice=... below_0.7=... below_0.9=...' per map.",
-                "Default: 4 models x 15 epochs per map (8 trials), " + PaperFig5Command.MEASURED + ". "
+                "Default: 8 models x 20 epochs per map (16 trials), " + PaperFig5Command.MEASURED + ". "
                         + "--paper: 50 models x 50 epochs, lr 1e-4, nnU-Net's network at full resolution."})
 final class PaperFig5Command implements Callable<Integer> {
     static final String MEASURED = "measured: see README";
-    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig5", Fig5.DEFAULT_MAPS, 4, 15, 50, 50, "models");
+    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig5", Fig5.DEFAULT_MAPS, 8, 20, 50, 50, "models");
 
     @Spec
     CommandSpec spec;

@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
                 + "RW-Boundary and with RRW (8 losses, e.g. gradual-ce-rrw), --models models each, validated every epoch: "
                 + "mean validation Dice per epoch over the runs (fig6_curves_<map>.png/.csv) and the CDF of the final Dice "
                 + "(fig6_cdf_<map>.png/.csv); prints one 'fig6 loss=...' line per loss.",
-                "Default: 1 model x 8 epochs per loss (8 trials), " + PaperFig6Command.MEASURED + ". "
+                "Default: 2 models x 12 epochs per loss (16 trials), " + PaperFig6Command.MEASURED + ". "
                         + "--paper: 50 models x 300 epochs, lr 1e-4, nnU-Net's network at full resolution."})
 final class PaperFig6Command implements Callable<Integer> {
     static final String MEASURED = "measured: see README";
-    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig6", Fig6.defaultLosses(), 1, 8, 50, 300, "models");
+    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig6", Fig6.defaultLosses(), 2, 12, 50, 300, "models");
 
     @Spec
     CommandSpec spec;

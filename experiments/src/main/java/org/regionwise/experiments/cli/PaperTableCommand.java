@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
                 + "average per-class Dice, HD and HD95 (mm) over seeds and validation volumes, and test RRW against each loss "
                 + "(paired permutation test, 10,000 seeded sign flips; per 2D slice when there are fewer than 5 validation volumes). "
                 + "Writes table.md and table.csv; prints one 'table loss=... class=...' line per loss and class.",
-                "Default: 2 seeds x 12 epochs (10 trials), " + PaperTableCommand.MEASURED + ". "
+                "Default: 3 seeds x 16 epochs (15 trials), " + PaperTableCommand.MEASURED + ". "
                         + "--paper: 3 seeds x 100 epochs, lr 1e-4, nnU-Net's network at full resolution."})
 final class PaperTableCommand implements Callable<Integer> {
     static final String MEASURED = "measured: see README";
-    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("table", LossTable.DEFAULT_LOSSES, 2, 12, 3, 100, "seeds");
+    static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("table", LossTable.DEFAULT_LOSSES, 3, 16, 3, 100, "seeds");
 
     @Spec
     CommandSpec spec;

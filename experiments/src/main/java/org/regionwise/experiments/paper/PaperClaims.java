@@ -60,7 +60,7 @@ public final class PaperClaims {
                     boolean refBetter = m.higherIsBetter() ? ref.mean() > other.mean() : ref.mean() < other.mean();
                     String where = loss + " " + t.classNames().get(c) + " " + m.key();
                     if (other.test().significant()) (refBetter ? better : worse).add(where);
-                    if (loss.startsWith("dice")) {
+                    if (loss.equals("dice")) {
                         diceTests++;
                         if (other.test().significant() && refBetter) diceWorse++;
                     }
