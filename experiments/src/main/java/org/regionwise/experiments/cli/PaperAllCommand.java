@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "single commands).",
                 "Default: the sum of the parts (" + PaperAllCommand.MEASURED + ")."})
 final class PaperAllCommand implements Callable<Integer> {
-    static final String MEASURED = "see README";
+    static final String MEASURED = "about 43 minutes on 2 quiet cores, estimated; see README";
 
     @Spec
     CommandSpec spec;

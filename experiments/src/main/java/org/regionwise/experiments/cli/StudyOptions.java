@@ -163,6 +163,16 @@ final class StudyOptions {
         if (data.source().hasWarning()) err.println(spec.qualifiedName() + ": warning: " + data.source().warning());
         TrialEnvironment env = TrialEnvironment.plain();
         env.put(s.spec(plan.losses().get(0), 0, 1, ""), data);
+        // A trial of the default settings takes minutes (the paper's, hours): one line per epoch shows it is alive.
+        PrintWriter out = spec.commandLine().getOut();
+        env.onEpoch((trial, record, epochs) -> {
+            synchronized (out) {
+                out.printf(java.util.Locale.ROOT, "  %s epoch %d/%d: loss %.4f%s (%.1f s)%n", trial.id(), record.epoch() + 1, epochs,
+                        record.meanLoss(), record.validated() ? String.format(java.util.Locale.ROOT, ", validation Dice %.4f",
+                                record.meanForegroundDice()) : "", record.seconds() + record.validationSeconds());
+                out.flush();
+            }
+        });
         return env;
     }
 

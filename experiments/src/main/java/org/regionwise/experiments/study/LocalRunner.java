@@ -56,7 +56,7 @@ public final class LocalRunner implements TrialRunner {
         for (int i = 0; i < total; i++) {
             Path folder = study.trialFolder(specs.get(i));
             if (Trial.done(folder)) {
-                results[i] = runOne(specs.get(i), folder);
+                results[i] = readDone(specs.get(i), folder);
                 report(listener, results[i], true, done, total);
             } else {
                 todo.add(i);
@@ -91,6 +91,15 @@ public final class LocalRunner implements TrialRunner {
             pool.shutdownNow();
         }
         return List.of(results);
+    }
+
+    /** A finished trial's saved result (no kernels needed); an unreadable one becomes a failure record. */
+    private static TrialResult readDone(TrialSpec spec, Path folder) {
+        try {
+            return Trial.run(spec, folder, TrialEnvironment.plain(), 1); // returns the saved result without training
+        } catch (Exception e) {
+            return TrialResult.failed(spec, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
     }
 
     /** One trial on the calling thread with its own kernels; any exception becomes a failure record. */

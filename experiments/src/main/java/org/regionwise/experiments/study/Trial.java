@@ -8,19 +8,20 @@ import java.util.List;
 import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.eval.ClassMetrics;
+import org.regionwise.experiments.eval.Evaluation;
 import org.regionwise.experiments.eval.SegmentationMetrics;
 import org.regionwise.experiments.eval.VolumeMetrics;
-import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.predict.VolumeSegmentation;
+import org.regionwise.experiments.progress.Progress;
+import org.regionwise.experiments.train.Checkpoint;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.EpochRecord;
-import org.regionwise.experiments.eval.Evaluation;
 import org.regionwise.experiments.train.StopReason;
 import org.regionwise.experiments.train.Trainer;
 import org.regionwise.experiments.train.TrainingDataLoader;
 import org.regionwise.experiments.train.TrainingResult;
 import org.regionwise.experiments.train.TrainingSetup;
-import org.regionwise.experiments.predict.VolumeSegmentation;
 import org.regionwise.layers.NormType;
 import org.regionwise.layers.UNet2dConfig;
 import org.regionwise.maps.Grid;
@@ -85,6 +86,12 @@ public final class Trial {
         TrainingSetup setup = TrainingSetup.builder(network, spec.trainingOptions(), dataSpec, data.train(), data.validation(),
                         checkpointFile)
                 .mapOptions(MapOptions.defaults().withThreads(threads))
+                .progress(new Progress() {
+                    @Override
+                    public void epochFinished(EpochRecord record, int epochs) {
+                        environment.epochListener().epochDone(spec, record, epochs);
+                    }
+                })
                 .build();
         Trainer trainer;
         if (Files.exists(checkpointFile)) {

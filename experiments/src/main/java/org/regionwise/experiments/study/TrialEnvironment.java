@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.regionwise.experiments.data.TrainingData;
+import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.train.TrainingDataLoader;
 
 /**
@@ -17,6 +18,13 @@ public final class TrialEnvironment {
     private final Map<String, EpochObserver> observers;
     private final Map<List<Object>, TrainingData> data = new ConcurrentHashMap<>();
     private final Map<List<Object>, Object> locks = new ConcurrentHashMap<>();
+    private volatile EpochListener epochListener = (spec, record, epochs) -> {};
+
+    /** Hears about every epoch a trial finishes (for progress lines; called from the trial's thread). */
+    @FunctionalInterface
+    public interface EpochListener {
+        void epochDone(TrialSpec spec, EpochRecord record, int epochs);
+    }
 
     /** @param observers the observers trials may name, by name */
     public TrialEnvironment(Map<String, EpochObserver> observers) {
@@ -26,6 +34,16 @@ public final class TrialEnvironment {
     /** An environment without observers. */
     public static TrialEnvironment plain() {
         return new TrialEnvironment(Map.of());
+    }
+
+    /** Sends every finished epoch of every trial to {@code listener} (e.g. one progress line each); returns this. */
+    public TrialEnvironment onEpoch(EpochListener listener) {
+        this.epochListener = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    public EpochListener epochListener() {
+        return epochListener;
     }
 
     /** The observer {@code name}, or null for "". */

@@ -107,4 +107,24 @@ class PaperStudyCommandsTest {
         assertEquals(2, other.exitCode());
         assertTrue(other.oneErrorLine() && other.err().contains("made by 'fig5', not 'table'"), other.err());
     }
+
+    @Test
+    void allRunsEveryPartAndPutsEachClaimBesideItsMeasurement() throws Exception {
+        Path out = shared.resolve("all");
+        List<String> args = tiny("all", out, "--seeds", "1", "--models", "1");
+        args.set(args.indexOf("--epochs") + 1, "1");
+        CliRun r = run(args);
+        assertEquals(0, r.exitCode(), r.err());
+        for (String f : List.of("report.md", "fig2/fig2.png", "table/table.md", "fig5/fig5.png", "fig6/fig6_cdf_rrw.png")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("every RRW model reaches mean foreground Dice 0.9 or more"), report);
+        assertTrue(report.contains("shown here") && report.contains("| Fig. 6"), report);
+        assertTrue(r.out().contains("all claim=\"the RRW map gives gradient components of the correct sign for every softmax vector\" verdict=shown"),
+                r.out());
+        CliRun losses = run(tiny("all", out, "--losses", "rrw"));
+        assertEquals(2, losses.exitCode());
+        assertTrue(losses.oneErrorLine(), losses.err());
+    }
 }
