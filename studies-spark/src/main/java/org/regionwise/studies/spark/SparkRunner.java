@@ -131,12 +131,17 @@ public final class SparkRunner implements TrialRunner {
         }
     }
 
-    private static TrialResult readDone(TrialSpec spec, Path folder) throws IOException {
-        TrialResult saved = Trial.readResult(folder);
-        if (!saved.specId().equals(spec.id())) {
-            throw new IllegalArgumentException(folder + " holds the result of trial " + saved.specId() + ", not " + spec.id());
+    /** A finished trial's saved result, read here on the driver; an unreadable one becomes a failure record (as locally). */
+    private static TrialResult readDone(TrialSpec spec, Path folder) {
+        try {
+            TrialResult saved = Trial.readResult(folder);
+            if (!saved.specId().equals(spec.id())) {
+                return TrialResult.failed(spec, folder + " holds the result of trial " + saved.specId() + ", not " + spec.id());
+            }
+            return saved;
+        } catch (IOException | RuntimeException e) {
+            return TrialResult.failed(spec, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return saved;
     }
 
     SparkConf conf(Study study) {
