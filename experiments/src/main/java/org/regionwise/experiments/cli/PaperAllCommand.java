@@ -13,6 +13,7 @@ import org.regionwise.experiments.paper.Fig2;
 import org.regionwise.experiments.paper.PaperClaims;
 import org.regionwise.experiments.paper.PaperReport;
 import org.regionwise.experiments.paper.PaperStudies;
+import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
 import org.regionwise.experiments.study.TrialEnvironment;
 import picocli.CommandLine.Command;
@@ -40,6 +41,9 @@ final class PaperAllCommand implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
         if (options.losses != null) {
@@ -51,6 +55,7 @@ final class PaperAllCommand implements Callable<Integer> {
         StudyPlan table = options.plan(spec, PaperTableCommand.DEFAULTS, root.resolve("table"), true);
         StudyPlan fig5 = options.plan(spec, PaperFig5Command.DEFAULTS, root.resolve("fig5"), true);
         StudyPlan fig6 = options.plan(spec, PaperFig6Command.DEFAULTS, root.resolve("fig6"), true);
+        StudyEngine where = engine.engine(spec);
         TrialEnvironment env = StudyOptions.environment(table, spec);
 
         Fig2.Result f2;
@@ -58,9 +63,9 @@ final class PaperAllCommand implements Callable<Integer> {
             f2 = Fig2.run(root.resolve("fig2"), Fig2.STEP, quiet);
         }
         f2.lines().forEach(out::println);
-        PaperStudies.TableOutcome t = StudyOptions.refusingToMix(spec, () -> PaperStudies.table(table, env, out));
-        PaperStudies.Fig5Outcome f5 = StudyOptions.refusingToMix(spec, () -> PaperStudies.fig5(fig5, env, out));
-        PaperStudies.Fig6Outcome f6 = StudyOptions.refusingToMix(spec, () -> PaperStudies.fig6(fig6, env, out));
+        PaperStudies.TableOutcome t = StudyOptions.refusingToMix(spec, () -> PaperStudies.table(table, env, where, out));
+        PaperStudies.Fig5Outcome f5 = StudyOptions.refusingToMix(spec, () -> PaperStudies.fig5(fig5, env, where, out));
+        PaperStudies.Fig6Outcome f6 = StudyOptions.refusingToMix(spec, () -> PaperStudies.fig6(fig6, env, where, out));
 
         List<PaperClaims.Claim> claims = new ArrayList<>();
         claims.addAll(PaperClaims.fig2(f2));

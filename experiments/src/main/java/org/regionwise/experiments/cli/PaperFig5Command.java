@@ -26,8 +26,11 @@ final class PaperFig5Command implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
-        return options.run(spec, DEFAULTS, PaperStudies::fig5);
+        return options.run(spec, DEFAULTS, engine.engine(spec), PaperStudies::fig5);
     }
 }

@@ -27,8 +27,11 @@ final class PaperFig6Command implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
-        return options.run(spec, DEFAULTS, PaperStudies::fig6);
+        return options.run(spec, DEFAULTS, engine.engine(spec), PaperStudies::fig6);
     }
 }

@@ -27,8 +27,11 @@ final class PaperTableCommand implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
-        return options.run(spec, DEFAULTS, PaperStudies::table);
+        return options.run(spec, DEFAULTS, engine.engine(spec), PaperStudies::table);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.study.StudyConflictException;
+import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
 import org.regionwise.experiments.study.StudySettings;
 import org.regionwise.experiments.study.TrialEnvironment;
@@ -181,19 +182,19 @@ final class StudyOptions {
         return env;
     }
 
-    /** One study of {@code PaperStudies} (the table, fig5, fig6): its plan, its environment and stdout in. */
+    /** One study of {@code PaperStudies} (the table, fig5, fig6): its plan, its environment, its engine and stdout in. */
     @FunctionalInterface
     interface Study {
-        Object run(StudyPlan plan, TrialEnvironment env, PrintWriter out) throws IOException;
+        Object run(StudyPlan plan, TrialEnvironment env, StudyEngine engine, PrintWriter out) throws IOException;
     }
 
     /**
      * What the table, fig5 and fig6 commands do: plan {@code d}'s study in --out, load its data and run it, a
      * study folder of another configuration being a usage error.
      */
-    int run(CommandSpec spec, Defaults d, Study study) throws IOException {
+    int run(CommandSpec spec, Defaults d, StudyEngine engine, Study study) throws IOException {
         StudyPlan plan = plan(spec, d, out, false);
-        refusingToMix(spec, () -> study.run(plan, environment(plan, spec), spec.commandLine().getOut()));
+        refusingToMix(spec, () -> study.run(plan, environment(plan, spec), engine, spec.commandLine().getOut()));
         return Main.OK;
     }
 

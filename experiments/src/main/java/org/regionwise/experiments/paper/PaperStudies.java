@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.regionwise.experiments.data.TrainingData;
-import org.regionwise.experiments.study.LocalRunner;
 import org.regionwise.experiments.study.Study;
+import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyExecution;
 import org.regionwise.experiments.study.StudyPlan;
 import org.regionwise.experiments.study.TrialEnvironment;
 import org.regionwise.experiments.study.TrialResult;
+import org.regionwise.experiments.study.TrialRunner;
 import org.regionwise.experiments.study.TrialSpec;
 
 /**
@@ -32,9 +33,9 @@ public final class PaperStudies {
     public record Fig6Outcome(List<String> losses, List<Fig6.MeanCurve> curves, List<ModelOutcomes> finals, int epochs,
                               List<String> lines) {}
 
-    public static TableOutcome table(StudyPlan plan, TrialEnvironment env, PrintWriter out) throws IOException {
+    public static TableOutcome table(StudyPlan plan, TrialEnvironment env, StudyEngine engine, PrintWriter out) throws IOException {
         List<TrialSpec> specs = LossTable.trials(plan.settings(), plan.losses(), plan.runs());
-        List<TrialResult> results = run("table", plan, specs, env, out, "seeds");
+        List<TrialResult> results = run("table", plan, specs, env, engine, out, "seeds");
         TrainingData data = env.data(specs.get(0));
         LossTable.Table t = LossTable.analyse(results, plan.losses(), data.classNames(), voxelFractions(data));
         LossTable.write(plan.out(), t, plan.settings(), plan.runs());
@@ -44,9 +45,9 @@ public final class PaperStudies {
         return new TableOutcome(t, lines);
     }
 
-    public static Fig5Outcome fig5(StudyPlan plan, TrialEnvironment env, PrintWriter out) throws IOException {
+    public static Fig5Outcome fig5(StudyPlan plan, TrialEnvironment env, StudyEngine engine, PrintWriter out) throws IOException {
         List<TrialSpec> specs = Fig5.trials(plan.settings(), plan.losses(), plan.runs());
-        List<TrialResult> results = run("fig5", plan, specs, env, out, "models");
+        List<TrialResult> results = run("fig5", plan, specs, env, engine, out, "models");
         List<ModelOutcomes> maps = Fig5.analyse(results, plan.losses());
         Fig5.write(plan.out(), maps, results, plan.settings());
         List<String> lines = Fig5.lines(maps, plan.settings().epochs());
@@ -55,9 +56,9 @@ public final class PaperStudies {
         return new Fig5Outcome(maps, plan.settings().epochs(), lines);
     }
 
-    public static Fig6Outcome fig6(StudyPlan plan, TrialEnvironment env, PrintWriter out) throws IOException {
+    public static Fig6Outcome fig6(StudyPlan plan, TrialEnvironment env, StudyEngine engine, PrintWriter out) throws IOException {
         List<TrialSpec> specs = Fig6.trials(plan.settings(), plan.losses(), plan.runs());
-        List<TrialResult> results = run("fig6", plan, specs, env, out, "models");
+        List<TrialResult> results = run("fig6", plan, specs, env, engine, out, "models");
         Fig6.write(plan.out(), plan.losses(), results, plan.settings());
         List<String> lines = Fig6.lines(plan.losses(), results, plan.settings().epochs());
         print(out, lines);
@@ -67,16 +68,15 @@ public final class PaperStudies {
         return new Fig6Outcome(plan.losses(), curves, finals, plan.settings().epochs(), lines);
     }
 
-    private static List<TrialResult> run(String command, StudyPlan plan, List<TrialSpec> specs, TrialEnvironment env, PrintWriter out,
-                                         String runsName) throws IOException {
+    private static List<TrialResult> run(String command, StudyPlan plan, List<TrialSpec> specs, TrialEnvironment env, StudyEngine engine,
+                                         PrintWriter out, String runsName) throws IOException {
         Map<String, String> config = new LinkedHashMap<>(plan.settings().configuration());
         config.put("losses", String.join(",", plan.losses()));
         config.put(runsName, Integer.toString(plan.runs()));
         Study study = Study.open(plan.out(), command, config, specs);
-        LocalRunner runner = new LocalRunner(plan.parallel(), plan.threads(), env);
+        TrialRunner runner = engine.runner(plan, env);
         out.println(command + ": " + specs.size() + " trials (" + plan.losses().size() + " losses x " + plan.runs() + " " + runsName
-                + "), " + plan.parallel() + " at a time with " + runner.threadsPerTrial() + " thread(s) each; "
-                + plan.settings().describe());
+                + "), " + engine.describe(plan) + "; " + plan.settings().describe());
         out.flush();
         return StudyExecution.run(study, runner, out);
     }
