@@ -63,9 +63,9 @@ final class PaperAllCommand implements Callable<Integer> {
             f2 = Fig2.run(root.resolve("fig2"), Fig2.STEP, quiet);
         }
         f2.lines().forEach(out::println);
-        PaperStudies.TableOutcome t = StudyOptions.refusingToMix(spec, () -> PaperStudies.table(table, env, where, out));
-        PaperStudies.Fig5Outcome f5 = StudyOptions.refusingToMix(spec, () -> PaperStudies.fig5(fig5, env, where, out));
-        PaperStudies.Fig6Outcome f6 = StudyOptions.refusingToMix(spec, () -> PaperStudies.fig6(fig6, env, where, out));
+        PaperStudies.TableOutcome t = StudyOptions.refusingToMix(spec, table.out(), () -> PaperStudies.table(table, env, where, out));
+        PaperStudies.Fig5Outcome f5 = StudyOptions.refusingToMix(spec, fig5.out(), () -> PaperStudies.fig5(fig5, env, where, out));
+        PaperStudies.Fig6Outcome f6 = StudyOptions.refusingToMix(spec, fig6.out(), () -> PaperStudies.fig6(fig6, env, where, out));
 
         List<PaperClaims.Claim> claims = new ArrayList<>();
         claims.addAll(PaperClaims.fig2(f2));

@@ -67,7 +67,7 @@ final class PaperFig3Command implements Callable<Integer> {
         }
         TrialEnvironment env = StudyOptions.environment(plan, spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        Fig3.Result result = StudyOptions.refusingToMix(spec, () -> Fig3.run(fig3, plan.out(), env.data(template), stdout));
+        Fig3.Result result = StudyOptions.refusingToMix(spec, plan.out(), () -> Fig3.run(fig3, plan.out(), env.data(template), stdout));
         result.lines().forEach(stdout::println);
         stdout.println("wrote " + String.join(", ", result.files().stream().map(Path::toString).toList()));
         return Main.OK;

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
+import org.regionwise.experiments.io.OutputLock;
 import org.regionwise.experiments.study.StudyConflictException;
 import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
@@ -194,7 +195,7 @@ final class StudyOptions {
      */
     int run(CommandSpec spec, Defaults d, StudyEngine engine, Study study) throws IOException {
         StudyPlan plan = plan(spec, d, out, false);
-        refusingToMix(spec, () -> study.run(plan, environment(plan, spec), engine, spec.commandLine().getOut()));
+        refusingToMix(spec, plan.out(), () -> study.run(plan, environment(plan, spec), engine, spec.commandLine().getOut()));
         return Main.OK;
     }
 
@@ -205,8 +206,10 @@ final class StudyOptions {
     }
 
     /** Runs {@code step}, turning a study folder of another configuration into a usage error (the --out choice). */
-    static <T> T refusingToMix(CommandSpec spec, StudyStep<T> step) throws IOException {
-        try {
+    static <T> T refusingToMix(CommandSpec spec, Path out, StudyStep<T> step) throws IOException {
+        // One writer per study folder, as for every command that writes; taking the lock also clears the
+        // atomic writer's temporaries that a killed run left in it (each trial clears its own folder).
+        try (OutputLock lock = OutputTargets.folder(spec, out)) {
             return step.run();
         } catch (StudyConflictException e) {
             throw usage(spec, "--out: " + e.getMessage());

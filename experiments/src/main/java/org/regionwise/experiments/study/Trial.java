@@ -12,6 +12,7 @@ import org.regionwise.experiments.eval.Evaluation;
 import org.regionwise.experiments.eval.SegmentationMetrics;
 import org.regionwise.experiments.eval.VolumeMetrics;
 import org.regionwise.experiments.io.CheckpointFile;
+import org.regionwise.experiments.io.StaleTemporaries;
 import org.regionwise.experiments.predict.VolumeSegmentation;
 import org.regionwise.experiments.progress.Progress;
 import org.regionwise.experiments.train.Checkpoint;
@@ -77,6 +78,8 @@ public final class Trial {
             return saved;
         }
         claim(spec, folder);
+        // A run killed mid-write leaves the atomic writer's temporaries here; whoever runs the trial now is its only writer.
+        StaleTemporaries.remove(folder);
         TrainingData data = environment.data(spec);
         EpochObserver observer = environment.observer(spec.observer());
         UNet2dConfig network = new UNet2dConfig(data.channels(), data.classCount(), spec.levels(), spec.baseFilters(),
