@@ -69,7 +69,8 @@ final class DataOptions {
     /** Usage errors for values out of range or that do not apply, reported against {@code spec}'s command line. */
     void validate(CommandSpec spec) {
         if (!isDefault() && scale != 1) throw usage(spec, "--scale applies to --data default only");
-        if (isDefault() && targetSpacing(spec) != null) {
+        double[] target = targetSpacing(spec); // parsed here, so a bad value is refused before anything is written
+        if (isDefault() && target != null) {
             throw usage(spec, "--spacing applies to nnU-Net folders; the default data set has --scale");
         }
         try {

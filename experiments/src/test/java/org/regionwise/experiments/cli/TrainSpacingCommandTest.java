@@ -2,6 +2,7 @@ package org.regionwise.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,6 +62,7 @@ class TrainSpacingCommandTest {
             CliRun r = CliRun.of(args);
             assertEquals(Main.USAGE_ERROR, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.oneErrorLine() && r.err().contains("--spacing"), r.err());
+            assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("x")), "a usage error is refused before --out is made");
         }
     }
 }
