@@ -48,21 +48,9 @@ public final class LocalRunner implements TrialRunner {
 
     @Override
     public List<TrialResult> run(Study study, Listener listener) throws IOException {
-        List<TrialSpec> specs = study.trials();
-        int total = specs.size();
-        int[] done = {0};
-        TrialResult[] results = new TrialResult[total];
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            Path folder = study.trialFolder(specs.get(i));
-            if (Trial.done(folder)) {
-                results[i] = readDone(specs.get(i), folder);
-                report(listener, results[i], true, done, total);
-            } else {
-                todo.add(i);
-            }
-        }
-        if (todo.isEmpty()) return List.of(results);
+        TrialProgress progress = new TrialProgress(study, listener);
+        List<Integer> todo = progress.todo();
+        if (todo.isEmpty()) return progress.results();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, todo.size()), r -> {
             Thread t = new Thread(r, "regionwise-trial");
             t.setDaemon(true);
@@ -72,9 +60,8 @@ public final class LocalRunner implements TrialRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (int i : todo) {
                 futures.add(pool.submit(() -> {
-                    TrialSpec spec = specs.get(i);
-                    results[i] = runOne(spec, study.trialFolder(spec));
-                    report(listener, results[i], false, done, total);
+                    TrialSpec spec = progress.spec(i);
+                    progress.finished(i, runOne(spec, study.trialFolder(spec)));
                 }));
             }
             for (Future<?> f : futures) {
@@ -90,16 +77,7 @@ public final class LocalRunner implements TrialRunner {
         } finally {
             pool.shutdownNow();
         }
-        return List.of(results);
-    }
-
-    /** A finished trial's saved result (no kernels needed); an unreadable one becomes a failure record. */
-    private static TrialResult readDone(TrialSpec spec, Path folder) {
-        try {
-            return Trial.run(spec, folder, TrialEnvironment.plain(), 1); // returns the saved result without training
-        } catch (Exception e) {
-            return TrialResult.failed(spec, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
+        return progress.results();
     }
 
     /** One trial on the calling thread with its own kernels; any exception becomes a failure record. */
@@ -121,10 +99,4 @@ public final class LocalRunner implements TrialRunner {
         }
     }
 
-    private static void report(Listener listener, TrialResult result, boolean skipped, int[] done, int total) {
-        synchronized (done) {
-            done[0]++;
-            listener.finished(result, skipped, done[0], total);
-        }
-    }
 }

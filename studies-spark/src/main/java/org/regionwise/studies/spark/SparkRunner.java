@@ -17,7 +17,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.regionwise.experiments.study.Study;
 import org.regionwise.experiments.study.StudyJson;
-import org.regionwise.experiments.study.Trial;
+import org.regionwise.experiments.study.TrialProgress;
 import org.regionwise.experiments.study.TrialResult;
 import org.regionwise.experiments.study.TrialRunner;
 import org.regionwise.experiments.study.TrialSpec;
@@ -64,21 +64,9 @@ public final class SparkRunner implements TrialRunner {
 
     @Override
     public List<TrialResult> run(Study study, Listener listener) throws IOException {
-        List<TrialSpec> specs = study.trials();
-        int total = specs.size();
-        int[] done = {0};
-        TrialResult[] results = new TrialResult[total];
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            Path folder = study.trialFolder(specs.get(i));
-            if (Trial.done(folder)) {
-                results[i] = readDone(specs.get(i), folder);
-                report(listener, results[i], true, done, total);
-            } else {
-                todo.add(i);
-            }
-        }
-        if (todo.isEmpty()) return List.of(results);
+        TrialProgress progress = new TrialProgress(study, listener);
+        List<Integer> todo = progress.todo();
+        if (todo.isEmpty()) return progress.results();
         Path trials = study.folder().toAbsolutePath().normalize().resolve(Study.TRIALS);
         Files.createDirectories(trials);
         TrialTask task = new TrialTask(settings.threadsPerTrial(), settings.environment());
@@ -91,9 +79,8 @@ public final class SparkRunner implements TrialRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (int i : todo) {
                 futures.add(submitters.submit(() -> {
-                    TrialSpec spec = specs.get(i);
-                    results[i] = runOne(spark, task, spec, trials.resolve(spec.id()));
-                    report(listener, results[i], false, done, total);
+                    TrialSpec spec = progress.spec(i);
+                    progress.finished(i, runOne(spark, task, spec, trials.resolve(spec.id())));
                 }));
             }
             for (Future<?> f : futures) {
@@ -109,7 +96,7 @@ public final class SparkRunner implements TrialRunner {
         } finally {
             submitters.shutdownNow();
         }
-        return List.of(results);
+        return progress.results();
     }
 
     /**
@@ -128,19 +115,6 @@ public final class SparkRunner implements TrialRunner {
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return TrialResult.failed(spec, "Spark gave up on it: " + why);
-        }
-    }
-
-    /** A finished trial's saved result, read here on the driver; an unreadable one becomes a failure record (as locally). */
-    private static TrialResult readDone(TrialSpec spec, Path folder) {
-        try {
-            TrialResult saved = Trial.readResult(folder);
-            if (!saved.specId().equals(spec.id())) {
-                return TrialResult.failed(spec, folder + " holds the result of trial " + saved.specId() + ", not " + spec.id());
-            }
-            return saved;
-        } catch (IOException | RuntimeException e) {
-            return TrialResult.failed(spec, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
@@ -178,10 +152,4 @@ public final class SparkRunner implements TrialRunner {
         return new ArrayList<>(jars);
     }
 
-    private static void report(Listener listener, TrialResult result, boolean skipped, int[] done, int total) {
-        synchronized (done) {
-            done[0]++;
-            listener.finished(result, skipped, done[0], total);
-        }
-    }
 }
