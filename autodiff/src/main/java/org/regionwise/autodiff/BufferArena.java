@@ -26,8 +26,8 @@ import java.util.Map;
  * non-leaf tensors) is invalid once the scope closes, because its storage will be handed out again.
  * Leaf gradients (parameters') are never taken from the arena, so they outlive the step as usual.
  * Buffers are matched by exact length: a training loop repeats the same shapes, so after the first
- * step every request is served from the free lists. Only ops that allocate through
- * {@link Buffers#allocate(int)} take part; anything else allocates normally and is always safe.
+ * step every request is served from the free lists. Only code that allocates through
+ * {@link Buffers#allocate(int)} (or {@link Buffers#allocateInts(int)}, for a step's label images) takes part; anything else allocates normally and is always safe.
  * An arena belongs to one thread at a time; scopes may not be opened concurrently on one arena.
  */
 public final class BufferArena {
@@ -35,6 +35,9 @@ public final class BufferArena {
 
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private final List<float[]> handedOut = new ArrayList<>();
+    /** Integer buffers (a step's label images), recycled the same way. */
+    private final Map<Integer, ArrayDeque<int[]>> freeInts = new HashMap<>();
+    private final List<int[]> handedOutInts = new ArrayList<>();
     private boolean open;
     private long reused;
     private long allocated;
@@ -50,6 +53,8 @@ public final class BufferArena {
             open = false;
             for (float[] b : handedOut) free.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
             handedOut.clear();
+            for (int[] b : handedOutInts) freeInts.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
+            handedOutInts.clear();
         };
     }
 
@@ -79,6 +84,20 @@ public final class BufferArena {
             reused++;
         }
         handedOut.add(b);
+        return b;
+    }
+
+    int[] takeInts(int length) {
+        ArrayDeque<int[]> list = freeInts.get(length);
+        int[] b = list == null ? null : list.poll();
+        if (b == null) {
+            b = new int[length];
+            allocated++;
+        } else {
+            java.util.Arrays.fill(b, 0);
+            reused++;
+        }
+        handedOutInts.add(b);
         return b;
     }
 }
