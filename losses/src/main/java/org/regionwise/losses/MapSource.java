@@ -57,25 +57,7 @@ public interface MapSource {
      * other-class components become their maximum and the true-class component is pushed strictly below it.
      */
     static MapSource rectified(MapSource base) {
-        String key = "rectified(" + base.key() + ")";
-        if (!(base instanceof PerImageSource perImage)) {
-            return new MapSource() {
-                @Override public String key() { return key; }
-                @Override public String toString() { return key; }
-                @Override public float[] compute(Target target) { return rectifiedBatch(base, target); }
-            };
-        }
-        return new PerImageSource() {
-            @Override public String key() { return key; }
-            @Override public String toString() { return key; }
-            @Override public float[] compute(Target target) { return rectifiedBatch(base, target); }
-
-            @Override
-            public float[] image(MapCache cache, int[] labels, int offset, Grid grid, int classes, MapOptions options) {
-                return cache.get(key, labels, offset, grid, classes, options,
-                        (image, g, c) -> RegionMaps.rectify(perImage.image(cache, image, 0, g, c, options), image, c));
-            }
-        };
+        return DerivedMapSource.of("rectified(" + base.key() + ")", base, MapSource::rectifiedBatch, RegionMaps::rectify);
     }
 
     /**
@@ -84,29 +66,12 @@ public interface MapSource {
      * squared softmax and this map is Karimi's one-sided HD loss (see {@link HausdorffLoss}).
      */
     static MapSource trueClassZeroed(MapSource base) {
-        String key = "trueClassZeroed(" + base.key() + ")";
-        if (!(base instanceof PerImageSource perImage)) {
-            return new MapSource() {
-                @Override public String key() { return key; }
-                @Override public String toString() { return key; }
-                @Override public float[] compute(Target target) { return trueClassZeroedBatch(base, target); }
-            };
-        }
-        return new PerImageSource() {
-            @Override public String key() { return key; }
-            @Override public String toString() { return key; }
-            @Override public float[] compute(Target target) { return trueClassZeroedBatch(base, target); }
-
-            @Override
-            public float[] image(MapCache cache, int[] labels, int offset, Grid grid, int classes, MapOptions options) {
-                return cache.get(key, labels, offset, grid, classes, options, (image, g, c) -> {
-                    float[] z = perImage.image(cache, image, 0, g, c, options).clone();
-                    int n = image.length;
-                    for (int i = 0; i < n; i++) z[image[i] * n + i] = 0f;
-                    return z;
-                });
-            }
-        };
+        return DerivedMapSource.of("trueClassZeroed(" + base.key() + ")", base, MapSource::trueClassZeroedBatch, (z, labels, c) -> {
+            float[] zeroed = z.clone();
+            int n = labels.length;
+            for (int i = 0; i < n; i++) zeroed[labels[i] * n + i] = 0f;
+            return zeroed;
+        });
     }
 
     /** The batch form of {@link #rectified}: rectify each image of the target's map of {@code base}. */
