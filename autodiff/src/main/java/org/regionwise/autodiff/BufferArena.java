@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Recycles the float buffers of one training step in the next, so steady-state steps allocate (almost)
@@ -26,15 +29,17 @@ import java.util.Map;
  * non-leaf tensors) is invalid once the scope closes, because its storage will be handed out again.
  * Leaf gradients (parameters') are never taken from the arena, so they outlive the step as usual.
  * Buffers are matched by exact length: a training loop repeats the same shapes, so after the first
- * step every request is served from the free lists. Only ops that allocate through
- * {@link Buffers#allocate(int)} take part; anything else allocates normally and is always safe.
+ * step every request is served from the free lists. Only code that allocates through
+ * {@link Buffers#allocate(int)} (or {@link Buffers#allocateInts(int)}, for a step's label images) takes part;
+ * anything else allocates normally and is always safe.
  * An arena belongs to one thread at a time; scopes may not be opened concurrently on one arena.
  */
 public final class BufferArena {
     private static final ThreadLocal<BufferArena> ACTIVE = new ThreadLocal<>();
 
-    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
-    private final List<float[]> handedOut = new ArrayList<>();
+    private final Pool<float[]> floats = new Pool<>(float[]::new, b -> java.util.Arrays.fill(b, 0f), b -> b.length);
+    /** Integer buffers (a step's label images), recycled the same way. */
+    private final Pool<int[]> ints = new Pool<>(int[]::new, b -> java.util.Arrays.fill(b, 0), b -> b.length);
     private boolean open;
     private long reused;
     private long allocated;
@@ -48,8 +53,8 @@ public final class BufferArena {
         return () -> {
             ACTIVE.set(previous);
             open = false;
-            for (float[] b : handedOut) free.computeIfAbsent(b.length, k -> new ArrayDeque<>()).push(b);
-            handedOut.clear();
+            floats.recycle();
+            ints.recycle();
         };
     }
 
@@ -69,16 +74,45 @@ public final class BufferArena {
     }
 
     float[] take(int length) {
-        ArrayDeque<float[]> list = free.get(length);
-        float[] b = list == null ? null : list.poll();
-        if (b == null) {
-            b = new float[length];
-            allocated++;
-        } else {
-            java.util.Arrays.fill(b, 0f);
-            reused++;
+        return floats.take(length);
+    }
+
+    int[] takeInts(int length) {
+        return ints.take(length);
+    }
+
+    /** Free buffers of one array type by exact length, and the ones handed out in the open scope. */
+    private final class Pool<T> {
+        private final Map<Integer, ArrayDeque<T>> free = new HashMap<>();
+        private final List<T> handedOut = new ArrayList<>();
+        private final IntFunction<T> fresh;
+        private final Consumer<T> zero;
+        private final ToIntFunction<T> length;
+
+        Pool(IntFunction<T> fresh, Consumer<T> zero, ToIntFunction<T> length) {
+            this.fresh = fresh;
+            this.zero = zero;
+            this.length = length;
         }
-        handedOut.add(b);
-        return b;
+
+        T take(int n) {
+            ArrayDeque<T> list = free.get(n);
+            T b = list == null ? null : list.poll();
+            if (b == null) {
+                b = fresh.apply(n);
+                allocated++;
+            } else {
+                zero.accept(b);
+                reused++;
+            }
+            handedOut.add(b);
+            return b;
+        }
+
+        /** Puts every buffer handed out in the scope back on the free lists. */
+        void recycle() {
+            for (T b : handedOut) free.computeIfAbsent(length.applyAsInt(b), k -> new ArrayDeque<>()).push(b);
+            handedOut.clear();
+        }
     }
 }

@@ -12,4 +12,19 @@ public final class Buffers {
         BufferArena arena = BufferArena.active();
         return arena == null ? new float[length] : arena.take(length);
     }
+
+    /**
+     * Whether a {@link BufferArena} scope is open on this thread: what {@link #allocate} hands out now is then
+     * recycled when that scope closes. Lets an object decide at creation whether its lazily made arrays may
+     * come from the arena (it lives inside the scope) or must not (it may outlive it).
+     */
+    public static boolean arenaOpen() {
+        return BufferArena.active() != null;
+    }
+
+    /** An integer buffer (e.g. the labels of a training step's target), from the open arena if any; zero-filled. */
+    public static int[] allocateInts(int length) {
+        BufferArena arena = BufferArena.active();
+        return arena == null ? new int[length] : arena.takeInts(length);
+    }
 }

@@ -49,4 +49,9 @@ public final class Functional {
     public static int[] resizeLabels(int[] labels, int n, int h, int w, int outH, int outW) {
         return ResizeNearest.labels(labels, n, h, w, outH, outW);
     }
+
+    /** {@link #resizeLabels} into a caller's buffer of {@code n * outH * outW} labels (reused across steps). */
+    public static void resizeLabelsInto(int[] labels, int n, int h, int w, int outH, int outW, int[] out) {
+        ResizeNearest.labelsInto(labels, n, h, w, outH, outW, out);
+    }
 }

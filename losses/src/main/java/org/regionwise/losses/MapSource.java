@@ -1,12 +1,16 @@
 package org.regionwise.losses;
 
+import org.regionwise.maps.Grid;
+import org.regionwise.maps.MapCache;
 import org.regionwise.maps.MapKind;
+import org.regionwise.maps.MapOptions;
 import org.regionwise.maps.RegionMaps;
 
 /**
  * Where a Region-wise loss gets its map {@code z} from: a {@link MapKind} of the maps module, or a map
- * derived from one. A map depends on the labels only, never on the network, so a {@link Target}
- * computes each source once and remembers it under {@link #key()}.
+ * derived from one. A map depends on the labels only, never on the network. The built-in sources are made
+ * image by image, so a {@link Target} takes them from its {@link MapCache}, which maps each distinct label image
+ * once (under the source's {@link #key()} for derived maps).
  */
 public interface MapSource {
 
@@ -19,10 +23,15 @@ public interface MapSource {
     /** A map kind of the maps module, computed per image with the target's spacing and options. */
     static MapSource of(MapKind kind) {
         if (kind == null) throw new IllegalArgumentException("map source: kind is null; valid: " + MapKind.validNames());
-        return new MapSource() {
+        return new PerImageSource() {
             @Override public String key() { return kind.cliName(); }
             @Override public float[] compute(Target target) { return target.computeMap(kind); }
             @Override public String toString() { return key(); }
+
+            @Override
+            public float[] image(MapCache cache, int[] labels, int offset, Grid grid, int classes, MapOptions options) {
+                return cache.get(kind, labels, offset, grid, classes, options);
+            }
         };
     }
 
@@ -31,10 +40,15 @@ public interface MapSource {
      * the target's map options say.
      */
     static MapSource hd(double alpha) {
-        return new MapSource() {
+        return new PerImageSource() {
             @Override public String key() { return "hd(alpha=" + alpha + ")"; }
             @Override public float[] compute(Target target) { return target.computeMap(MapKind.HD, target.mapOptions().withHdAlpha(alpha)); }
             @Override public String toString() { return key(); }
+
+            @Override
+            public float[] image(MapCache cache, int[] labels, int offset, Grid grid, int classes, MapOptions options) {
+                return cache.get(MapKind.HD, labels, offset, grid, classes, options.withHdAlpha(alpha));
+            }
         };
     }
 
@@ -43,27 +57,7 @@ public interface MapSource {
      * other-class components become their maximum and the true-class component is pushed strictly below it.
      */
     static MapSource rectified(MapSource base) {
-        return new MapSource() {
-            @Override public String key() { return "rectified(" + base.key() + ")"; }
-            @Override public String toString() { return key(); }
-
-            @Override
-            public float[] compute(Target target) {
-                float[] z = target.map(base);
-                int n = target.pixels();
-                int c = target.classes();
-                int[] labels = target.mapLabels();
-                float[] out = new float[z.length];
-                float[] image = new float[c * n];
-                int[] imageLabels = new int[n];
-                for (int b = 0; b < target.batch(); b++) {
-                    System.arraycopy(z, b * c * n, image, 0, c * n);
-                    System.arraycopy(labels, b * n, imageLabels, 0, n);
-                    System.arraycopy(RegionMaps.rectify(image, imageLabels, c), 0, out, b * c * n, c * n);
-                }
-                return out;
-            }
-        };
+        return DerivedMapSource.of("rectified(" + base.key() + ")", base, MapSource::rectifiedBatch, RegionMaps::rectify);
     }
 
     /**
@@ -72,17 +66,36 @@ public interface MapSource {
      * squared softmax and this map is Karimi's one-sided HD loss (see {@link HausdorffLoss}).
      */
     static MapSource trueClassZeroed(MapSource base) {
-        return new MapSource() {
-            @Override public String key() { return "trueClassZeroed(" + base.key() + ")"; }
-            @Override public String toString() { return key(); }
+        return DerivedMapSource.of("trueClassZeroed(" + base.key() + ")", base, MapSource::trueClassZeroedBatch, (z, labels, c) -> {
+            float[] zeroed = z.clone();
+            int n = labels.length;
+            for (int i = 0; i < n; i++) zeroed[labels[i] * n + i] = 0f;
+            return zeroed;
+        });
+    }
 
-            @Override
-            public float[] compute(Target target) {
-                float[] z = target.map(base).clone();
-                float[] y = target.oneHot();
-                for (int i = 0; i < z.length; i++) if (y[i] != 0f) z[i] = 0f;
-                return z;
-            }
-        };
+    /** The batch form of {@link #rectified}: rectify each image of the target's map of {@code base}. */
+    private static float[] rectifiedBatch(MapSource base, Target target) {
+        float[] z = target.map(base);
+        int n = target.pixels();
+        int c = target.classes();
+        int[] labels = target.mapLabels();
+        float[] out = new float[z.length];
+        float[] image = new float[c * n];
+        int[] imageLabels = new int[n];
+        for (int b = 0; b < target.batch(); b++) {
+            System.arraycopy(z, b * c * n, image, 0, c * n);
+            System.arraycopy(labels, b * n, imageLabels, 0, n);
+            System.arraycopy(RegionMaps.rectify(image, imageLabels, c), 0, out, b * c * n, c * n);
+        }
+        return out;
+    }
+
+    /** The batch form of {@link #trueClassZeroed}: the target's map of {@code base}, zero where the one-hot labels are 1. */
+    private static float[] trueClassZeroedBatch(MapSource base, Target target) {
+        float[] z = target.map(base).clone();
+        float[] y = target.oneHot();
+        for (int i = 0; i < z.length; i++) if (y[i] != 0f) z[i] = 0f;
+        return z;
     }
 }

@@ -27,27 +27,6 @@ public final class RwGradient {
     }
 
     /**
-     * The gradient at many pixels stored pixel-major (the N x C layout of SPEC.md: pixel {@code i}'s
-     * vector at {@code [i*C, i*C + C)}), in float with double accumulation.
-     */
-    public static float[] closedForm(float[] softmax, float[] z, int classes) {
-        checkLengths(softmax.length, z.length);
-        if (classes < 1 || softmax.length % classes != 0) {
-            throw new IllegalArgumentException("RW gradient: " + softmax.length + " values are not whole pixels of "
-                    + classes + " classes");
-        }
-        float[] g = new float[softmax.length];
-        for (int p = 0; p < softmax.length; p += classes) {
-            for (int j = 0; j < classes; j++) {
-                double sum = 0;
-                for (int k = 0; k < classes; k++) sum += (double) softmax[p + k] * ((double) z[p + j] - z[p + k]);
-                g[p + j] = (float) (softmax[p + j] * sum);
-            }
-        }
-        return g;
-    }
-
-    /**
      * The gradient of a whole batch in the tensor layout {@code (B, C, N)} (channel-major per image, as
      * logits {@code (B, C, H, W)} and maps are stored), before the {@code 1 / (C N)} factor and the
      * {@code 1 / B} of the batch mean: the loss's gradient is this divided by {@code B C N}.

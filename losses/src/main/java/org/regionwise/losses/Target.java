@@ -3,7 +3,9 @@ package org.regionwise.losses;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.regionwise.autodiff.BufferArena;
+import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Functional;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
@@ -16,13 +18,21 @@ import org.regionwise.maps.MapOptions;
 /**
  * What a loss compares the logits with: the integer labels of a batch {@code (B, H, W)}, the class
  * count (background included, as class 0), the pixel spacing, and, computed on first use, the one-hot
- * labels and the Region-wise maps the losses ask for.
+ * labels and the Region-wise maps the losses ask for. The labels are checked once, when the target is built;
+ * the targets {@link #resized} from it, and the maps, trust them.
  *
- * <p>Maps are {@code (B, C, H, W)} float arrays, each image mapped on its own 2D grid with this target's
- * spacing ({@link MapBatch}). A target remembers every map it computed, so several losses over one
- * target (a combination, deep supervision) map each label image once; give it a long-lived
- * {@link MapCache} ({@link Builder#cache}) to reuse maps across batches and epochs too. A map computed
- * elsewhere, e.g. a 3D volume's map sliced to this batch, can be supplied with {@link Builder#map}.
+ * <p>Maps are {@code (B, C, H, W)} float arrays, each image's block taken from the target's {@link MapCache},
+ * which maps each distinct label image once on its own 2D grid with this target's spacing ({@link MapBatch}):
+ * the one cache of the map path. Without {@link Builder#cache} a target makes its own, shared with the
+ * targets resized from it, so several losses over one target (a combination, deep supervision) map each label
+ * image once; give it a long-lived cache to reuse maps across batches and epochs too. Each call of
+ * {@link #map} copies the cached images into a fresh batch buffer. A map computed elsewhere, e.g. a 3D volume's
+ * map sliced to this batch, can be supplied with {@link Builder#map}.
+ *
+ * <p><b>Buffers.</b> A target built while a {@link BufferArena} scope is open (a training step) takes its label
+ * copy, its resized labels, one-hot labels and map buffers from that arena, so a steady-state step allocates
+ * none of them; such a target and every array it hands out are valid until the scope closes. A target built
+ * outside a scope allocates them normally.
  *
  * <p><b>Ignore label</b> (nnU-Net v2's {@code "ignore"} entry of dataset.json): with
  * {@link Builder#ignoreLabel(int)}, pixels carrying that value (at least {@code classes}) belong to no class.
@@ -46,21 +56,27 @@ public final class Target {
     /** The label value that marks ignored pixels, or -1 when there is none. */
     private final int ignoreLabel;
     private final int ignored;
-    private final Map<String, float[]> maps = new ConcurrentHashMap<>();
-    private final Map<Long, Target> resized = new ConcurrentHashMap<>();
+    /** Maps given with {@link Builder#map}, by {@link MapSource#key()}, ignored pixels zeroed; not carried to resized targets. */
+    private final Map<String, float[]> supplied = new HashMap<>();
+    /** Whether this target lives in a {@link BufferArena} scope, so its buffers come from there. */
+    private final boolean stepScoped;
+    /** Label checks done by targets (one per target built from outside), for the tests that count them. */
+    private static final LongAdder LABEL_CHECKS = new LongAdder();
     private volatile float[] oneHot;
     private volatile int[] classCounts;
     private volatile int[] mapLabels;
 
     private Target(Builder b) {
-        this.labels = b.labels.clone();
+        this.stepScoped = Buffers.arenaOpen();
+        this.labels = intBuffer(b.labels.length);
+        System.arraycopy(b.labels, 0, labels, 0, labels.length);
         this.batch = b.batch;
         this.height = b.height;
         this.width = b.width;
         this.classes = b.classes;
         this.spacing = b.spacing.clone();
         this.mapOptions = b.mapOptions;
-        this.cache = b.cache;
+        this.cache = b.cache != null ? b.cache : new MapCache();
         this.ignoreLabel = b.ignoreLabel;
         this.ignored = checkLabels();
         b.supplied.forEach((kind, map) -> {
@@ -68,8 +84,34 @@ public final class Target {
                 throw new IllegalArgumentException("supplied " + kind + " map has " + map.length + " values but (B, C, H, W) = "
                         + Shape.str(shape()) + " needs " + (long) batch * classes * height * width);
             }
-            maps.put(MapSource.of(kind).key(), zeroIgnored(map.clone()));
+            supplied.put(MapSource.of(kind).key(), zeroIgnored(map.clone()));
         });
+    }
+
+    /** {@code parent} at {@code newHeight x newWidth}: labels resized from already checked ones, so not checked again. */
+    private Target(Target parent, int newHeight, int newWidth) {
+        this.stepScoped = parent.stepScoped;
+        this.batch = parent.batch;
+        this.height = newHeight;
+        this.width = newWidth;
+        this.classes = parent.classes;
+        this.labels = intBuffer(batch * newHeight * newWidth);
+        Functional.resizeLabelsInto(parent.labels, batch, parent.height, parent.width, newHeight, newWidth, labels);
+        this.spacing = new double[] {parent.spacing[0] * parent.height / newHeight, parent.spacing[1] * parent.width / newWidth};
+        this.mapOptions = parent.mapOptions;
+        this.cache = parent.cache;
+        this.ignoreLabel = parent.ignoreLabel;
+        int count = 0;
+        if (parent.ignored > 0) for (int label : labels) if (label == ignoreLabel) count++;
+        this.ignored = count;
+    }
+
+    private float[] floatBuffer(int length) {
+        return stepScoped ? Buffers.allocate(length) : new float[length];
+    }
+
+    private int[] intBuffer(int length) {
+        return stepScoped ? Buffers.allocateInts(length) : new int[length];
     }
 
     /** A target with unit spacing, default map options and no shared cache. */
@@ -163,6 +205,7 @@ public final class Target {
 
     /** Validates the labels and returns how many pixels carry the ignore label. */
     private int checkLabels() {
+        LABEL_CHECKS.increment();
         int n = height * width;
         int count = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -179,6 +222,11 @@ public final class Target {
             }
         }
         return count;
+    }
+
+    /** How many label arrays targets have checked so far in this JVM (one per target built by a {@link Builder}). */
+    static long labelChecks() {
+        return LABEL_CHECKS.sum();
     }
 
     // ---- shape -----------------------------------------------------------------------------------
@@ -211,7 +259,8 @@ public final class Target {
         if (ignored == 0) return labels;
         int[] out = mapLabels;
         if (out == null) {
-            out = labels.clone();
+            out = intBuffer(labels.length);
+            System.arraycopy(labels, 0, out, 0, out.length);
             for (int i = 0; i < out.length; i++) if (out[i] == ignoreLabel) out[i] = 0;
             mapLabels = out;
         }
@@ -223,7 +272,7 @@ public final class Target {
      * softmax by (nnU-Net's loss mask). All ones when nothing is ignored.
      */
     public Tensor validTensor() {
-        float[] mask = new float[labels.length];
+        float[] mask = floatBuffer(labels.length);
         for (int i = 0; i < mask.length; i++) mask[i] = isIgnored(i) ? 0f : 1f;
         return Tensor.of(mask, batch, 1, height, width);
     }
@@ -266,7 +315,7 @@ public final class Target {
         float[] y = oneHot;
         if (y == null) {
             int n = pixels();
-            y = new float[batch * classes * n];
+            y = floatBuffer(batch * classes * n);
             for (int b = 0; b < batch; b++) {
                 for (int i = 0; i < n; i++) {
                     int label = labels[b * n + i];
@@ -295,25 +344,34 @@ public final class Target {
         return counts[b * classes + c];
     }
 
-    /** The map of {@code kind} for every image, {@code (B, C, H, W)}, computed on first use. Shared. */
+    /** The map of {@code kind} for every image, {@code (B, C, H, W)}; each image mapped once by the cache. Read only. */
     public float[] map(MapKind kind) {
         return map(MapSource.of(kind));
     }
 
-    /** The map {@code source} describes, {@code (B, C, H, W)}, computed on first use. Shared. */
+    /**
+     * The map {@code source} describes, {@code (B, C, H, W)}, 0 in every channel at ignored pixels: a supplied
+     * map as given, else a new buffer filled image by image from the {@link MapCache} (a built-in source) or the
+     * source's own batch computation (a source of another kind, or any source over a target with supplied maps,
+     * which derived sources build on). Read only.
+     */
     public float[] map(MapSource source) {
-        float[] z = maps.get(source.key());
-        if (z == null) {
-            z = source.compute(this);
-            if (ignored > 0) z = zeroIgnored(z.clone()); // a source may hand back a shared array
-            if (z.length != (long) batch * classes * pixels()) {
-                throw new IllegalStateException("map source " + source.key() + " returned " + z.length
+        if (source == null) throw new IllegalArgumentException("target: map source is null");
+        float[] given = supplied.get(source.key());
+        if (given != null) return given;
+        float[] z = floatBuffer(batch * classes * pixels());
+        if (supplied.isEmpty() && source instanceof PerImageSource perImage) {
+            MapBatch.fill((image, offset, grid, c, options) -> perImage.image(cache, image, offset, grid, c, options),
+                    mapLabels(), batch, imageGrid(), classes, mapOptions, z);
+        } else {
+            float[] computed = source.compute(this);
+            if (computed.length != z.length) {
+                throw new IllegalStateException("map source " + source.key() + " returned " + computed.length
                         + " values for (B, C, H, W) = " + Shape.str(shape()));
             }
-            float[] raced = maps.putIfAbsent(source.key(), z);
-            if (raced != null) z = raced;
+            System.arraycopy(computed, 0, z, 0, z.length); // a source may hand back a shared array
         }
-        return z;
+        return zeroIgnored(z);
     }
 
     /** {@link #map(MapSource)} as a tensor that needs no gradient. */
@@ -328,7 +386,7 @@ public final class Target {
 
     /** Computes a map kind with this target's grid and cache and the given options. */
     float[] computeMap(MapKind kind, MapOptions options) {
-        float[] out = new float[batch * classes * pixels()];
+        float[] out = floatBuffer(batch * classes * pixels());
         new MapBatch(cache).fill(kind, mapLabels(), batch, imageGrid(), classes, options, out);
         return out;
     }
@@ -338,24 +396,16 @@ public final class Target {
     /**
      * This target at another image size, for deep supervision: labels resized by nearest neighbour
      * ({@link Functional#resizeLabels}, PyTorch's mode='nearest'), spacing scaled so that the image keeps
-     * its physical extent ({@code spacing * H / h}), same map options and cache. Maps are computed anew
-     * from the resized labels (supplied maps are not carried). Remembered, so each size is built once.
+     * its physical extent ({@code spacing * H / h}), same map options and cache. Maps are computed
+     * from the resized labels (supplied maps are not carried), so each resized label image is mapped once by the
+     * shared cache. The labels are not checked again: they come from this target's checked ones.
      */
     public Target resized(int newHeight, int newWidth) {
         if (newHeight == height && newWidth == width) return this;
         if (newHeight < 1 || newWidth < 1) {
             throw new IllegalArgumentException("target: cannot resize to " + newHeight + " x " + newWidth);
         }
-        long key = ((long) newHeight << 32) | newWidth;
-        return resized.computeIfAbsent(key, k -> {
-            int[] small = Functional.resizeLabels(labels, batch, height, width, newHeight, newWidth);
-            Builder b = builder(small, batch, newHeight, newWidth, classes)
-                    .mapOptions(mapOptions)
-                    .cache(cache);
-            b.ignoreLabel = ignoreLabel;
-            b.spacing = new double[] {spacing[0] * height / newHeight, spacing[1] * width / newWidth};
-            return b.build();
-        });
+        return new Target(this, newHeight, newWidth);
     }
 
     @Override

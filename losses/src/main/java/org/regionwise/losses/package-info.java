@@ -1,6 +1,6 @@
 /**
  * Every loss of SPEC.md section 4 over logits {@code (B, C, H, W)} and a {@link org.regionwise.losses.Target}
- * (labels, class count, spacing, and the Region-wise maps computed from them on first use).
+ * (labels, class count, spacing, and the Region-wise maps computed from them through one map cache).
  *
  * <ul>
  *   <li>{@link org.regionwise.losses.Loss}: {@code forward(logits, target)} gives a scalar tensor; {@code setEpoch}

@@ -89,7 +89,7 @@ class RwLossProperties {
                 sf[k] = (float) s[k];
                 zf[k] = (float) z[k];
             }
-            float[] pixelMajor = RwGradient.closedForm(sf, zf, c);
+            float[] pixelMajor = RwGradientForms.closedForm(sf, zf, c);
             float[] batchForm = RwGradient.closedFormBatch(sf, zf, 1, c, 1);
             for (int k = 0; k < c; k++) {
                 assertEquals(g[k], pixelMajor[k], 1e-6);

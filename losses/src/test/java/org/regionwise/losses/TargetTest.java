@@ -2,7 +2,6 @@ package org.regionwise.losses;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,7 @@ import org.regionwise.maps.MapKind;
 import org.regionwise.maps.MapOptions;
 import org.regionwise.maps.RegionMaps;
 
-/** Targets: one-hot labels, maps per image with spacing, memoisation, the shared cache, supplied maps, errors. */
+/** Targets: one-hot labels, maps per image with spacing, mapped once by the cache, the shared cache, supplied maps, errors. */
 class TargetTest {
     private static final int[] TWO_IMAGES = {
         0, 0, 1,
@@ -38,9 +37,13 @@ class TargetTest {
 
     @Test
     void mapsArePerImageWithTheSpacingAndComputedOnce() {
-        Target t = Target.builder(TWO_IMAGES, 2, 2, 3, 3).spacing(2.0, 0.5).build();
+        MapCache cache = new MapCache();
+        Target t = Target.builder(TWO_IMAGES, 2, 2, 3, 3).spacing(2.0, 0.5).cache(cache).build();
         float[] z = t.map(MapKind.BOUNDARY);
-        assertSame(z, t.map(MapKind.BOUNDARY));
+        // The target's one cache maps each image once; asking again copies the cached images.
+        assertArrayEquals(z, t.map(MapKind.BOUNDARY), 0f);
+        assertEquals(2, cache.misses());
+        assertEquals(2, cache.hits());
         Grid grid = new Grid(new int[] {2, 3}, new double[] {2.0, 0.5});
         float[] image1 = RegionMaps.compute(MapKind.BOUNDARY, java.util.Arrays.copyOfRange(TWO_IMAGES, 6, 12), grid, 3,
                 MapOptions.defaults());

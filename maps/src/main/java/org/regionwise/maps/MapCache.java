@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * same map meanwhile wait for that result instead of computing it again. With a maximum entry count
  * the least recently used map is evicted first. The cache keeps its own copy of each label image.
  *
+ * <p>Besides the maps of {@link MapKind}s, the cache holds maps derived from them per image (a rectified
+ * map, a map with the true class zeroed, ...): {@link #get(String, int[], int, Grid, int, MapOptions, ImageMap)}
+ * keys them by a recipe name instead of a kind. So one cache holds every map a training run computes.
+ *
  * <p>The arrays returned by {@link #get} are shared by every caller: read them, never write them
  * (use {@link #copyInto} when a private copy is wanted).
  */
@@ -56,6 +60,44 @@ public final class MapCache {
         return get(kind, labels, 0, grid, classes, options, true);
     }
 
+    /**
+     * The map of {@link RegionMaps#compute} for the label image {@code labels[offset .. offset + grid.size())}
+     * (one image of a batch array), computed on first use. Shared: do not modify it.
+     */
+    public float[] get(MapKind kind, int[] labels, int offset, Grid grid, int classes, MapOptions options) {
+        return get(kind, labels, offset, grid, classes, options, false);
+    }
+
+    /** One image's map by a recipe: what the cache calls on a miss. */
+    @FunctionalInterface
+    public interface ImageMap {
+        /**
+         * The map of {@code labels} (one image, {@code classes * grid.size()} floats, channel-major); the labels
+         * are the cache's own copy, checked to be class indices. The result is kept: return a new array.
+         */
+        float[] compute(int[] labels, Grid grid, int classes);
+    }
+
+    /**
+     * The map a recipe derives from the label image {@code labels[offset .. offset + grid.size())}, computed by
+     * {@code compute} on first use. Two calls with equal recipe names, label contents, grids, class counts,
+     * class weights and HD exponents must mean the same map (the thread count is not part of the key).
+     * Shared: do not modify it.
+     *
+     * @throws IllegalArgumentException on a bad label (naming it and its coordinates) or sizes
+     */
+    public float[] get(String recipe, int[] labels, int offset, Grid grid, int classes, MapOptions options, ImageMap compute) {
+        if (recipe == null || compute == null) throw new IllegalArgumentException("a map recipe needs a name and a computation");
+        MapOptions opts = RegionMaps.orDefaults(options);
+        checkRange(labels, offset, grid);
+        Labels.checkClasses(classes, grid.size());
+        Key probe = new Key(recipe, labels, offset, grid, classes, opts.classWeights(), opts.hdAlpha(), false);
+        return lookup(probe, stored -> {
+            Labels.checkAndCount(stored.labels, grid, classes);
+            return compute.compute(stored.labels, grid, classes);
+        });
+    }
+
     /** Copies the (cached) map of {@link RegionMaps#compute} into {@code out} at {@code offset}. */
     public void copyInto(MapKind kind, int[] labels, Grid grid, int classes, MapOptions options,
                          float[] out, int offset) {
@@ -93,6 +135,15 @@ public final class MapCache {
      */
     float[] get(MapKind kind, int[] labels, int offset, Grid grid, int classes, MapOptions options, boolean perSlice) {
         MapOptions opts = RegionMaps.orDefaults(options);
+        checkRange(labels, offset, grid);
+        RegionMaps.checkKind(kind, classes, opts);
+        Key probe = new Key(kind, labels, offset, grid, classes, opts, perSlice);
+        return lookup(probe, stored -> perSlice
+                ? RegionMaps.computePerSlice(kind, stored.labels, grid, classes, opts)
+                : RegionMaps.compute(kind, stored.labels, grid, classes, opts));
+    }
+
+    private static void checkRange(int[] labels, int offset, Grid grid) {
         if (labels == null || grid == null) {
             throw new IllegalArgumentException("maps need labels and a grid");
         }
@@ -100,8 +151,16 @@ public final class MapCache {
             throw new IllegalArgumentException("labels has " + labels.length + " entries, too few for " + grid
                     + " (" + grid.size() + " voxels) at offset " + offset);
         }
-        RegionMaps.checkKind(kind, classes, opts);
-        Key probe = new Key(kind, labels, offset, grid, classes, opts, perSlice);
+    }
+
+    /** How a missing map is computed from the stored key (whose labels are the cache's own copy). */
+    @FunctionalInterface
+    private interface Miss {
+        float[] compute(Key stored);
+    }
+
+    /** The map under {@code probe}: found, awaited while another thread computes it, or computed here. */
+    private float[] lookup(Key probe, Miss miss) {
         CompletableFuture<float[]> existing;
         synchronized (entries) {
             existing = entries.get(probe);
@@ -122,9 +181,7 @@ public final class MapCache {
         }
         misses.incrementAndGet();
         try {
-            float[] map = perSlice
-                    ? RegionMaps.computePerSlice(kind, stored.labels, grid, classes, opts)
-                    : RegionMaps.compute(kind, stored.labels, grid, classes, opts);
+            float[] map = miss.compute(stored);
             mine.complete(map);
             return map;
         } catch (RuntimeException | Error e) {
@@ -149,7 +206,8 @@ public final class MapCache {
 
     /** What makes two maps the same; labels compared by content over a range. */
     private static final class Key {
-        private final MapKind kind;
+        /** A {@link MapKind}, or the name of a recipe. */
+        private final Object kind;
         private final int[] labels;
         private final int offset;
         private final int length;
@@ -166,7 +224,7 @@ public final class MapCache {
                     kind == MapKind.HD ? options.hdAlpha() : 0, perSlice);
         }
 
-        private Key(MapKind kind, int[] labels, int offset, Grid grid, int classes, float[] weights, double alpha,
+        private Key(Object kind, int[] labels, int offset, Grid grid, int classes, float[] weights, double alpha,
                     boolean perSlice) {
             this.kind = kind;
             this.labels = labels;
@@ -197,7 +255,7 @@ public final class MapCache {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && kind == k.kind && classes == k.classes
+            return o instanceof Key k && hash == k.hash && kind.equals(k.kind) && classes == k.classes
                     && perSlice == k.perSlice && Double.compare(alpha, k.alpha) == 0 && grid.equals(k.grid)
                     && Arrays.equals(weights, k.weights)
                     && Arrays.equals(labels, offset, offset + length, k.labels, k.offset, k.offset + k.length);

@@ -40,10 +40,20 @@ public final class ResizeNearest extends Function {
 
     /** Integer labels (n, h, w) resized the same way; no tensor, no tape. */
     public static int[] labels(int[] labels, int n, int h, int w, int outH, int outW) {
+        int[] out = new int[n * outH * outW];
+        labelsInto(labels, n, h, w, outH, outW, out);
+        return out;
+    }
+
+    /** {@link #labels} into {@code out}, {@code n * outH * outW} labels. */
+    public static void labelsInto(int[] labels, int n, int h, int w, int outH, int outW, int[] out) {
         if (labels.length != n * h * w) {
             throw new IllegalArgumentException("resizeNearest: " + labels.length + " labels for shape [" + n + ", " + h + ", " + w + "]");
         }
-        int[] out = new int[n * outH * outW];
+        if (out.length != n * outH * outW) {
+            throw new IllegalArgumentException("resizeNearest: out has " + out.length + " labels for shape [" + n + ", " + outH + ", "
+                    + outW + "]");
+        }
         for (int b = 0; b < n; b++) {
             for (int oh = 0; oh < outH; oh++) {
                 int ih = sourceIndex(oh, h, outH);
@@ -52,7 +62,6 @@ public final class ResizeNearest extends Function {
                 }
             }
         }
-        return out;
     }
 
     static int sourceIndex(int dst, int in, int out) {

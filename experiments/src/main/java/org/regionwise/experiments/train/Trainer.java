@@ -54,7 +54,10 @@ import org.regionwise.experiments.progress.ProgressText;
  * checkpoint is.
  */
 public final class Trainer {
-    /** Maps kept across steps: each distinct label patch is mapped once per scale (bounded to keep memory flat). */
+    /**
+     * Maps kept across steps, the one map cache of the run: each distinct label patch is mapped once per scale
+     * (bounded to keep memory flat).
+     */
     private static final int MAP_CACHE_ENTRIES = 8192;
 
     private final TrainingSetup setup;
@@ -66,6 +69,9 @@ public final class Trainer {
     private final MapCache maps = new MapCache(MAP_CACHE_ENTRIES);
     /** Buffers of one step, reused by the next: steady-state steps allocate (almost) nothing. */
     private final BufferArena arena = new BufferArena();
+    /** A step's images and labels, written by the sampler into the same arrays every step. */
+    private float[] batchImages;
+    private int[] batchLabels;
     private final int stepsPerEpoch;
     private TrainingPosition position;
     /** Voxels per class predicted ([0]) and in the reference ([1]) at the last validation, or null. */
@@ -167,7 +173,7 @@ public final class Trainer {
                     return stopForBudget();
                 }
                 long t0 = setup.nanoTime().getAsLong();
-                Batch batch = sampler.next();
+                Batch batch = nextBatch(sampler);
                 double value = step(batch);
                 if (!Double.isFinite(value)) return stopForNonFinite(epoch, step, batch, value);
                 long t1 = setup.nanoTime().getAsLong();
@@ -286,11 +292,23 @@ public final class Trainer {
 
     /** Draws and discards the first {@code steps} batches of a resumed epoch. */
     private void skip(BatchSampler sampler, int steps) {
-        if (steps == 0) return;
-        int b = sampler.batchSize(), pixels = b * sampler.patchHeight() * sampler.patchWidth();
-        float[] images = new float[pixels * setup.train().channels()];
-        int[] labels = new int[pixels];
-        for (int i = 0; i < steps; i++) sampler.nextInto(images, labels);
+        for (int i = 0; i < steps; i++) nextBatch(sampler);
+    }
+
+    /**
+     * The sampler's next batch, written into {@link #batchImages} and {@link #batchLabels}, which every step
+     * reuses (the patch size is fixed for the run), so drawing a batch allocates nothing per pixel.
+     */
+    private Batch nextBatch(BatchSampler sampler) {
+        int channels = setup.train().channels();
+        int pixels = sampler.batchSize() * sampler.patchHeight() * sampler.patchWidth();
+        if (batchLabels == null || batchLabels.length != pixels || batchImages.length != pixels * channels) {
+            batchImages = new float[pixels * channels];
+            batchLabels = new int[pixels];
+        }
+        int[] indices = sampler.nextInto(batchImages, batchLabels);
+        return new Batch(sampler.batchSize(), channels, sampler.patchHeight(), sampler.patchWidth(), batchImages, batchLabels,
+                indices);
     }
 
     private boolean budgetSpent(long sessionStart) {

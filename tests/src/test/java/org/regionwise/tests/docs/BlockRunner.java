@@ -1,6 +1,8 @@
 package org.regionwise.tests.docs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -22,12 +26,17 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a runnable markdown block in-process and runs it. The block's leading {@code import} lines become
- * the generated class's imports and the rest the body of {@code static void run()}, beside a helper
- * {@code check(condition, message)} that throws AssertionError. Every generated line remembers the markdown
- * line it came from, so compiler diagnostics and stack traces name the page's lines.
+ * Compiles a markdown block in-process and runs it, in one of two shapes. A tour block ({@link #compileAndRun}):
+ * its leading {@code import} lines become the generated class's imports and the rest the body of
+ * {@code static void run()}, beside a helper {@code check(condition, message)} that throws AssertionError. A
+ * whole program ({@link #compileAndRunMain}): the block is a compilation unit with a public class, compiled as
+ * printed, whose {@code main} runs with its output captured. Every compiled line remembers the markdown line it
+ * came from, so compiler diagnostics and stack traces name the page's lines; warnings fail like errors.
  */
 final class BlockRunner {
+    /** The class a whole-program block declares: {@code public [final] class Name} at the start of a line. */
+    private static final Pattern PUBLIC_CLASS = Pattern.compile("^public\\s+(?:final\\s+)?class\\s+(\\w+)");
+
     private final String source;
     private final MarkdownFile.Block block;
 
@@ -40,19 +49,46 @@ final class BlockRunner {
         return new BlockRunner(block, source);
     }
 
-    /** Compiles and runs the block; throws AssertionError naming the block and its lines on any failure. */
+    /** Compiles and runs a tour block; throws AssertionError naming the block and its lines on any failure. */
     void compileAndRun() throws Exception {
         String className = String.format(Locale.ROOT, "TourBlock%02d", block.number());
         List<String> java = new ArrayList<>();
         List<Integer> origin = new ArrayList<>();
         generate(className, java, origin);
+        compileAndInvoke(className, java, origin, "run");
+    }
 
-        Path dir = Files.createTempDirectory("regionwise-tour");
+    /**
+     * Compiles the block as printed (a compilation unit declaring {@code public class Name} with a {@code main}),
+     * runs {@code main(new String[0])} and returns what it printed to {@code System.out} (also echoed there).
+     * Throws AssertionError naming the block and its lines on any failure.
+     */
+    String compileAndRunMain() throws Exception {
+        List<String> java = block.lines();
+        List<Integer> origin = new ArrayList<>();
+        for (int i = 0; i < java.size(); i++) origin.add(block.firstLine() + i);
+        String className = java.stream().map(PUBLIC_CLASS::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
+                .orElseThrow(() -> new AssertionError(name() + " declares no public class"));
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            compileAndInvoke(className, java, origin, "main");
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        original.print(printed);
+        return printed;
+    }
+
+    private void compileAndInvoke(String className, List<String> java, List<Integer> origin, String method) throws Exception {
+        Path dir = Files.createTempDirectory("regionwise-block");
         try {
             Path file = dir.resolve(className + ".java");
             Files.write(file, java, StandardCharsets.UTF_8);
             compile(file, dir, origin);
-            run(dir, className, origin);
+            run(dir, className, origin, method);
         } finally {
             deleteTree(dir);
         }
@@ -109,11 +145,15 @@ final class BlockRunner {
         }
     }
 
-    private void run(Path dir, String className, List<Integer> origin) throws Exception {
+    private void run(Path dir, String className, List<Integer> origin, String method) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, BlockRunner.class.getClassLoader())) {
             Class<?> c = loader.loadClass(className);
             try {
-                c.getMethod("run").invoke(null);
+                if (method.equals("main")) {
+                    c.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+                } else {
+                    c.getMethod(method).invoke(null);
+                }
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 String at = "";

@@ -79,6 +79,37 @@ final class MarkdownFile {
         return blocks;
     }
 
+    /**
+     * The first block fenced as {@code ```info} (exactly) between the heading line {@code heading} and the next
+     * heading of the same or a higher level: what a page shows as "this example".
+     *
+     * @throws IllegalStateException naming the page and heading when there is no such heading or block
+     */
+    Block blockUnder(String heading, String info) {
+        int at = lines.indexOf(heading);
+        if (at < 0) throw new IllegalStateException(path + " has no heading '" + heading + "'");
+        String level = heading.substring(0, heading.indexOf(' ') + 1);
+        boolean inFence = false;
+        for (int i = at + 1; i < lines.size(); i++) {
+            String trimmed = lines.get(i).trim();
+            if (!inFence && isHeadingUpTo(lines.get(i), level)) break;
+            if (!trimmed.startsWith("```")) continue;
+            if (!inFence && trimmed.substring(3).trim().equals(info)) {
+                List<String> code = new ArrayList<>();
+                for (int j = i + 1; j < lines.size() && !lines.get(j).trim().equals("```"); j++) code.add(lines.get(j));
+                return new Block(1, i + 2, List.copyOf(code));
+            }
+            inFence = !inFence;
+        }
+        throw new IllegalStateException(path + " has no ```" + info + " block under '" + heading + "'");
+    }
+
+    /** Whether {@code line} is a heading of level {@code level} ("## ") or higher ("# "). */
+    private static boolean isHeadingUpTo(String line, String level) {
+        for (String l = level; l.length() >= 2; l = l.substring(1)) if (line.startsWith(l)) return true;
+        return false;
+    }
+
     /** Links outside code whose target has no scheme and is not a bare #anchor; the anchor part is dropped. */
     List<Link> relativeLinks() {
         List<Link> links = new ArrayList<>();
