@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.regionwise.autodiff.Functional;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.maps.Grid;
 import org.regionwise.maps.MapBatch;
 import org.regionwise.maps.MapCache;
@@ -48,6 +51,8 @@ public final class Target {
     private final int ignored;
     private final Map<String, float[]> maps = new ConcurrentHashMap<>();
     private final Map<Long, Target> resized = new ConcurrentHashMap<>();
+    /** Tensors made from this target's arrays, per backend and name: uploaded once to a device, then reused. */
+    private final Map<Backend, Map<String, Tensor>> tensors = new ConcurrentHashMap<>();
     private volatile float[] oneHot;
     private volatile int[] classCounts;
     private volatile int[] mapLabels;
@@ -223,9 +228,27 @@ public final class Target {
      * softmax by (nnU-Net's loss mask). All ones when nothing is ignored.
      */
     public Tensor validTensor() {
-        float[] mask = new float[labels.length];
-        for (int i = 0; i < mask.length; i++) mask[i] = isIgnored(i) ? 0f : 1f;
-        return Tensor.of(mask, batch, 1, height, width);
+        return tensor("valid", new int[] {batch, 1, height, width}, () -> {
+            float[] mask = new float[labels.length];
+            for (int i = 0; i < mask.length; i++) mask[i] = isIgnored(i) ? 0f : 1f;
+            return mask;
+        });
+    }
+
+    /**
+     * A constant tensor derived from this target, on autodiff's default backend, built on first use and kept
+     * for as long as this target is: a device backend uploads it once, not on every forward, however many
+     * losses, steps or epochs reuse the target. {@code name} identifies the values (equal names, equal values).
+     */
+    public Tensor tensor(String name, int[] shape, Supplier<float[]> values) {
+        Map<String, Tensor> onBackend = tensors.computeIfAbsent(Backends.getDefault(), b -> new ConcurrentHashMap<>());
+        Tensor t = onBackend.get(name);
+        if (t == null) {
+            t = Tensor.of(values.get(), shape);
+            Tensor raced = onBackend.putIfAbsent(name, t);
+            if (raced != null) t = raced;
+        }
+        return t;
     }
 
     /** Sets every channel of {@code bchw} to 0 at ignored pixels, in place; returns it. */
@@ -278,9 +301,9 @@ public final class Target {
         return y;
     }
 
-    /** {@link #oneHot()} as a tensor that needs no gradient. */
+    /** {@link #oneHot()} as a tensor that needs no gradient, kept with this target ({@link #tensor}). */
     public Tensor oneHotTensor() {
-        return Tensor.of(oneHot(), shape());
+        return tensor("one-hot", shape(), this::oneHot);
     }
 
     /** Pixels of class {@code c} in image {@code b}. */
@@ -316,9 +339,12 @@ public final class Target {
         return z;
     }
 
-    /** {@link #map(MapSource)} as a tensor that needs no gradient. */
+    /**
+     * {@link #map(MapSource)} as a tensor that needs no gradient, kept with this target ({@link #tensor}): on a
+     * device backend the map is uploaded once for as long as the target is in use.
+     */
     public Tensor mapTensor(MapSource source) {
-        return Tensor.of(map(source), shape());
+        return tensor("map " + source.key(), shape(), () -> map(source));
     }
 
     /** Computes a map kind with this target's grid, options and cache (what {@link MapSource#of} uses). */
