@@ -75,7 +75,8 @@ public final class PointwiseKernels {
             } else if (code == SQRT) {
                 d = 0.5f / heap[y + i];
             } else if (code == ABS) {
-                d = Math.signum(v);
+                // Math.signum written out (0, -0 and NaN give themselves), so no device library call is needed.
+                d = v > 0f ? 1f : (v < 0f ? -1f : v);
             } else if (code == RELU) {
                 d = v > 0f ? 1f : 0f;
             } else if (code == POW) {
