@@ -263,10 +263,12 @@ public final class Tensor {
     public Tensor sub(Tensor other) { return BinaryOp.apply(BinaryOp.Kind.SUB, this, other); }
     public Tensor mul(Tensor other) { return BinaryOp.apply(BinaryOp.Kind.MUL, this, other); }
     public Tensor div(Tensor other) { return BinaryOp.apply(BinaryOp.Kind.DIV, this, other); }
-    public Tensor add(float c) { return add(scalar(c)); }
-    public Tensor sub(float c) { return sub(scalar(c)); }
-    public Tensor mul(float c) { return mul(scalar(c)); }
-    public Tensor div(float c) { return div(scalar(c)); }
+    // A scalar operand is a pointwise op, not a broadcast constant tensor: the same float operation, and on a
+    // device backend no constant to upload.
+    public Tensor add(float c) { return UnaryOp.apply(Pointwise.addScalar(c), this); }
+    public Tensor sub(float c) { return UnaryOp.apply(Pointwise.addScalar(-c), this); }
+    public Tensor mul(float c) { return UnaryOp.apply(Pointwise.mulScalar(c), this); }
+    public Tensor div(float c) { return UnaryOp.apply(Pointwise.divScalar(c), this); }
 
     public Tensor neg() { return UnaryOp.apply(Pointwise.NEG, this); }
     public Tensor exp() { return UnaryOp.apply(Pointwise.EXP, this); }

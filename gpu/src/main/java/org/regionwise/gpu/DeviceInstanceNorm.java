@@ -2,16 +2,16 @@ package org.regionwise.gpu;
 
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.InstanceNormKernel;
-import org.regionwise.gpu.DeviceOps.NormStats;
+import org.regionwise.gpu.InstanceNormOps.NormStats;
 
 /**
- * Instance norm on resident storages ({@link DeviceOps#instanceNorm}); registered by {@link GpuKernels},
+ * Instance norm on resident storages ({@link InstanceNormOps#instanceNorm}); registered by {@link GpuKernels},
  * which falls back to the host body through {@link ResidentOrHost}.
  */
 final class DeviceInstanceNorm implements InstanceNormKernel {
-    private final DeviceOps ops;
+    private final InstanceNormOps ops;
 
-    DeviceInstanceNorm(DeviceOps ops) {
+    DeviceInstanceNorm(InstanceNormOps ops) {
         this.ops = ops;
     }
 

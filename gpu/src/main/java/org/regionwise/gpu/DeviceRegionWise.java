@@ -4,13 +4,13 @@ import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.losses.RegionWiseKernel;
 
 /**
- * The Region-wise loss on resident storages ({@link DeviceOps#regionWise} and its backward); registered by
+ * The Region-wise loss on resident storages ({@link RegionWiseOps#regionWise} and its backward); registered by
  * {@link GpuKernels}, which falls back to the host body through {@link ResidentOrHost}.
  */
 final class DeviceRegionWise implements RegionWiseKernel {
-    private final DeviceOps ops;
+    private final RegionWiseOps ops;
 
-    DeviceRegionWise(DeviceOps ops) {
+    DeviceRegionWise(RegionWiseOps ops) {
         this.ops = ops;
     }
 

@@ -4,13 +4,13 @@ import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
 
 /**
- * The fused cross entropy on resident storages ({@link DeviceOps#softTargetCrossEntropy}); registered by
+ * The fused cross entropy on resident storages ({@link CrossEntropyOps#softTargetCrossEntropy}); registered by
  * {@link GpuKernels}, which falls back to the host body through {@link ResidentOrHost}.
  */
 final class DeviceSoftmaxCrossEntropy implements SoftmaxCrossEntropyKernel {
-    private final DeviceOps ops;
+    private final CrossEntropyOps ops;
 
-    DeviceSoftmaxCrossEntropy(DeviceOps ops) {
+    DeviceSoftmaxCrossEntropy(CrossEntropyOps ops) {
         this.ops = ops;
     }
 

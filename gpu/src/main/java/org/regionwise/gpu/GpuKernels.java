@@ -8,8 +8,13 @@ import org.regionwise.autodiff.backend.FusedKernels;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.backend.ReferenceKernels;
 import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.ops.BinaryKernel;
 import org.regionwise.autodiff.ops.InstanceNormKernel;
+import org.regionwise.autodiff.ops.PointwiseKernel;
+import org.regionwise.autodiff.ops.ReduceKernel;
+import org.regionwise.autodiff.ops.SoftmaxKernel;
 import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
+import org.regionwise.layers.functional.BatchNormKernel;
 import org.regionwise.losses.RegionWiseKernel;
 
 /**
@@ -35,9 +40,14 @@ final class GpuKernels implements Kernels {
         this.backend = backend;
         this.ops = ops;
         this.device = new FusedKernels()
-                .register(SoftmaxCrossEntropyKernel.class, new DeviceSoftmaxCrossEntropy(ops))
-                .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops))
-                .register(RegionWiseKernel.class, new DeviceRegionWise(ops));
+                .register(SoftmaxCrossEntropyKernel.class, new DeviceSoftmaxCrossEntropy(ops.crossEntropy()))
+                .register(InstanceNormKernel.class, new DeviceInstanceNorm(ops.instanceNorm()))
+                .register(RegionWiseKernel.class, new DeviceRegionWise(ops.regionWise()))
+                .register(PointwiseKernel.class, new DevicePointwise(backend))
+                .register(BinaryKernel.class, new DeviceBinary(backend))
+                .register(ReduceKernel.class, new DeviceReduce(backend))
+                .register(SoftmaxKernel.class, new DeviceSoftmax(backend))
+                .register(BatchNormKernel.class, new DeviceBatchNorm(backend));
     }
 
     @Override
@@ -47,34 +57,34 @@ final class GpuKernels implements Kernels {
 
     @Override
     public boolean allFinite(Storage s) {
-        return ops.allFinite(dev(s));
+        return ops.reductions().allFinite(dev(s));
     }
 
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Storage a, int offA, int lda,
                      Storage b, int offB, int ldb, float beta, Storage c, int offC, int ldc) {
         if (m == 0 || n == 0) return;
-        ops.gemm(transA, transB, m, n, k, alpha, dev(a), offA, lda, dev(b), offB, ldb, beta, dev(c), offC, ldc);
+        ops.conv().gemm(transA, transB, m, n, k, alpha, dev(a), offA, lda, dev(b), offB, ldb, beta, dev(c), offC, ldc);
     }
 
     @Override
     public void conv2dForward(ConvGeometry g, Storage x, Storage w, Storage bias, Storage y) {
-        ops.conv2dForward(g, dev(x), dev(w), dev(bias), dev(y));
+        ops.conv().conv2dForward(g, dev(x), dev(w), dev(bias), dev(y));
     }
 
     @Override
     public void conv2dBackwardData(ConvGeometry g, Storage dy, Storage w, Storage dx) {
-        ops.conv2dBackwardData(g, dev(dy), dev(w), dev(dx));
+        ops.conv().conv2dBackwardData(g, dev(dy), dev(w), dev(dx));
     }
 
     @Override
     public void conv2dBackwardWeight(ConvGeometry g, Storage x, Storage dy, Storage dw, Storage dbias) {
-        ops.conv2dBackwardWeight(g, dev(x), dev(dy), dev(dw), dev(dbias));
+        ops.conv().conv2dBackwardWeight(g, dev(x), dev(dy), dev(dw), dev(dbias));
     }
 
     @Override
     public void fill(Storage s, float value) {
-        ops.fill(dev(s), value);
+        ops.elementwise().fill(dev(s), value);
     }
 
     @Override
@@ -85,37 +95,37 @@ final class GpuKernels implements Kernels {
             HOST.copyBlocks(blocks, length, src, srcOffset, srcStride, dst, dstOffset, dstStride, accumulate);
             return;
         }
-        ops.copyBlocks(blocks, length, dev(src), srcOffset, srcStride, dev(dst), dstOffset, dstStride, accumulate);
+        ops.elementwise().copyBlocks(blocks, length, dev(src), srcOffset, srcStride, dev(dst), dstOffset, dstStride, accumulate);
     }
 
     @Override
     public void addChannelBias(int n, int c, int plane, Storage bias, Storage y) {
-        ops.addChannelBias(dev(y), dev(bias), n, c, plane);
+        ops.elementwise().addChannelBias(dev(y), dev(bias), n, c, plane);
     }
 
     @Override
     public void channelSums(int n, int c, int plane, Storage x, Storage sums) {
-        ops.channelSums(dev(x), dev(sums), n, c, plane);
+        ops.reductions().channelSums(dev(x), dev(sums), n, c, plane);
     }
 
     @Override
     public void leakyRelu(float slope, Storage x, Storage y) {
-        ops.leakyRelu(slope, dev(x), dev(y));
+        ops.elementwise().leakyRelu(slope, dev(x), dev(y));
     }
 
     @Override
     public void leakyReluBackward(float slope, Storage x, Storage dy, Storage dx) {
-        ops.leakyReluBackward(slope, dev(x), dev(dy), dev(dx));
+        ops.elementwise().leakyReluBackward(slope, dev(x), dev(dy), dev(dx));
     }
 
     @Override
     public void scaledAccumulate(Storage scale, Storage src, Storage dst) {
-        ops.scaledAccumulate(dev(scale), dev(src), dev(dst));
+        ops.elementwise().scaledAccumulate(dev(scale), dev(src), dev(dst));
     }
 
     @Override
     public void adam(Storage p, Storage g, Storage m, Storage v, int momentOffset, AdamStep step) {
-        ops.adam(dev(p), dev(g), dev(m), dev(v), momentOffset, step);
+        ops.adam().adam(dev(p), dev(g), dev(m), dev(v), momentOffset, step);
     }
 
     /**

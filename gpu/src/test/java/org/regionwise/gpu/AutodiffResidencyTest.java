@@ -9,9 +9,9 @@ import org.regionwise.gpu.testing.UNet2dTraining;
 /**
  * Residency through autodiff: after a warm-up step (parameters uploaded, gradients and Adam's moments
  * allocated on the device), a steady-state UNet2d training step (zero-grad, forward, cross-entropy, loss read
- * back, backward, Adam) moves only its new batch up (the image and the one-hot target) and a few scalars:
- * the loss read back, and autodiff's backward seed (it adds 1 to the loss's gradient on the host, one float
- * down and one up).
+ * back, backward, Adam) moves only its new batch up (the image and the one-hot target) and at most a few
+ * scalars (today: the loss read back; autodiff's backward seed is a fill on the device). LossResidencyTest
+ * counts the same exactly for every registered loss.
  */
 class AutodiffResidencyTest {
     /** Scalars a step may move each way beyond the batch: loss and seed down, seed up, with room for one more. */
@@ -24,7 +24,7 @@ class AutodiffResidencyTest {
 
     /**
      * The same with the paper's loss (LossRegistry's {@code rrw}): the step moves the image and the RRW map up
-     * (the map is computed on the host from the labels and handed to the loss as a new storage each step),
+     * (the map is computed on the host from the labels of each new target, which then keeps it on the device),
      * and the same few scalars.
      */
     @Test

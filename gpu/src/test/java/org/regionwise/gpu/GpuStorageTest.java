@@ -42,7 +42,7 @@ class GpuStorageTest {
     void deviceResultsAreDownloadedOnlyWhenReadAndOnlyOnce() {
         GpuStorage a = backend.ops().upload(new float[] {1, -2, 3});
         GpuStorage b = backend.allocateUninitialised(3);
-        backend.ops().leakyRelu(0f, a, b);
+        backend.ops().elementwise().leakyRelu(0f, a, b);
         assertTrue(b.hostIsStale());
         assertEquals(0, backend.stats().downloads());
         assertArrayEquals(new float[] {1, -0f, 3}, b.host());
@@ -55,7 +55,7 @@ class GpuStorageTest {
     void zerosNeedNoTransfer() {
         GpuStorage z = backend.allocate(5);
         assertEquals(0, backend.stats().uploads());
-        backend.ops().axpy(1f, backend.ops().upload(new float[] {1, 1, 1, 1, 1}), z);
+        backend.ops().elementwise().axpy(1f, backend.ops().upload(new float[] {1, 1, 1, 1, 1}), z);
         assertArrayEquals(new float[] {1, 1, 1, 1, 1}, z.host());
     }
 

@@ -46,19 +46,13 @@ public final class BatchNorm2d extends Layer {
                     + " has " + x.dim(1) + " channels");
         }
         if (!isTraining()) {
-            return BatchNormOp.evaluation(x, runningMean.data(), runningVar.data(), weight, bias, eps);
+            return BatchNormOp.evaluation(x, runningMean, runningVar, weight, bias, eps);
         }
         BatchNormOp.Result r = BatchNormOp.training(x, weight, bias, eps);
         long m = (long) x.dim(0) * x.dim(2) * x.dim(3);
         double unbias = (double) m / (m - 1);
-        float[] rm = runningMean.data();
-        float[] rv = runningVar.data();
-        for (int c = 0; c < numFeatures; c++) {
-            rm[c] = (float) ((1 - momentum) * rm[c] + momentum * r.batchMean()[c]);
-            rv[c] = (float) ((1 - momentum) * rv[c] + momentum * r.batchVar()[c] * unbias);
-        }
-        runningMean.storage().hostWritten();
-        runningVar.storage().hostWritten();
+        // On the buffers' backend: a device updates them in place, nothing moves.
+        BatchNormOp.updateRunning(r, momentum, unbias, runningMean, runningVar);
         return r.output();
     }
 

@@ -47,19 +47,17 @@ public final class ActiveContourLoss implements Loss {
     public Tensor forward(Tensor logits, Target target) {
         target.requireLogits(logits, name());
         Tensor u = Channels.foreground(logits.softmax(1));
-        float[] v = Channels.foreground(target.oneHotTensor()).data();
-        float[] inside = new float[v.length];
-        float[] outside = new float[v.length];
-        int n = target.pixels();
-        int foreground = target.classes() - 1;
-        for (int i = 0; i < v.length; i++) {
-            // An ignored pixel has neither an inside nor an outside cost: it adds 0 and gets no gradient.
-            if (target.isIgnored((i / (foreground * n)) * n + i % n)) continue;
-            inside[i] = (v[i] - 1f) * (v[i] - 1f);
-            outside[i] = v[i] * v[i];
+        // Inside and outside costs (v - 1)^2 and v^2 of the labels v, from the one-hot labels where they already
+        // are (a device backend uploads nothing more); 0 at ignored pixels, which then add 0 and get no gradient.
+        Tensor v = Channels.foreground(target.oneHotTensor());
+        Tensor vMinus1 = v.sub(1f);
+        Tensor inside = vMinus1.mul(vMinus1);
+        Tensor outside = v.mul(v);
+        if (target.hasIgnored()) {
+            inside = inside.mul(target.validTensor());
+            outside = outside.mul(target.validTensor());
         }
-        int[] shape = u.shape();
-        Tensor region = u.mul(Tensor.of(inside, shape)).add(u.neg().add(1f).mul(Tensor.of(outside, shape))).mean();
+        Tensor region = u.mul(inside).add(u.neg().add(1f).mul(outside)).mean();
         Tensor loss = region.mul(regionWeight);
         if (lengthWeight > 0) {
             if (target.hasIgnored()) throw new IllegalArgumentException(IgnoreLabels.refusal(name(),

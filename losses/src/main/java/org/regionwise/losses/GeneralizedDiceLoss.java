@@ -19,6 +19,18 @@ public final class GeneralizedDiceLoss implements Loss {
     public Tensor forward(Tensor logits, Target target) {
         target.requireLogits(logits, name());
         RegionSums sums = RegionSums.of(logits, target, true, false, false);
+        Tensor w = sums.constant(target, "gdice weights", () -> weights(target));
+        Tensor numerator = sums.intersection.mul(w).sum(1, false);
+        Tensor denominator = sums.predicted.add(sums.truth).mul(w).sum(1, false);
+        if (target.hasIgnored()) {
+            denominator = denominator.add(target.tensor("gdice ignored images", new int[] {target.batch()},
+                    () -> wholeImageIgnored(target)));
+        }
+        return numerator.mul(2f).div(denominator).mean().neg().add(1f);
+    }
+
+    /** w_k = 1 / (count_k)^2 per image and class; an absent class gets the image's largest present weight. */
+    private static float[] weights(Target target) {
         int classes = target.classes();
         float[] weights = new float[target.batch() * classes];
         for (int b = 0; b < target.batch(); b++) {
@@ -34,11 +46,7 @@ public final class GeneralizedDiceLoss implements Loss {
                 if (target.classCount(b, c) == 0) weights[b * classes + c] = largest;
             }
         }
-        Tensor w = sums.constant(weights);
-        Tensor numerator = sums.intersection.mul(w).sum(1, false);
-        Tensor denominator = sums.predicted.add(sums.truth).mul(w).sum(1, false);
-        if (target.hasIgnored()) denominator = denominator.add(Tensor.of(wholeImageIgnored(target), target.batch()));
-        return numerator.mul(2f).div(denominator).mean().neg().add(1f);
+        return weights;
     }
 
     /**

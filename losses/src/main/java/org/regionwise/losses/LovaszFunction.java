@@ -3,23 +3,28 @@ package org.regionwise.losses;
 import java.util.Arrays;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * The Lovasz-softmax op on probabilities {@code (B, C, H, W)}: forward sorts each present class's errors
  * and remembers, per element, the weight its error got (the Jaccard-gradient entry at its rank, over the
  * number of present classes and images); backward is that weight times the derivative of
  * {@code |y - s|}, i.e. {@code -sign(y - s)} (0 where they are equal, PyTorch's abs).
+ *
+ * <p>The sort runs on the host: on a device backend the forward downloads the probabilities and uploads the
+ * per-element gradient factor (and the loss value when a later op needs it on the device).
  */
 final class LovaszFunction extends Function {
-    /** d loss / d error for every element (0 for classes absent from an image). */
-    private final float[] errorWeights;
-    /** d error / d s: -1 for a label pixel below 1, +1 for a non-label pixel above 0, 0 at equality. */
-    private final byte[] errorSigns;
+    /**
+     * d loss / d s for every element: the weight its error got (0 for classes absent from an image) times
+     * d error / d s (-1 for a label pixel below 1, +1 for a non-label pixel above 0, 0 at equality). Kept in the
+     * backend's storage, so backward is one scaled add there (on a device: uploaded once, at the forward).
+     */
+    private final Storage dProbs;
 
-    private LovaszFunction(Tensor probs, float[] errorWeights, byte[] errorSigns) {
+    private LovaszFunction(Tensor probs, Storage dProbs) {
         super(probs);
-        this.errorWeights = errorWeights;
-        this.errorSigns = errorSigns;
+        this.dProbs = dProbs;
     }
 
     static Tensor apply(Tensor probs, Target target) {
@@ -70,15 +75,16 @@ final class LovaszFunction extends Function {
                 total += loss * perClass;
             }
         }
-        return Tensor.fromOp(new LovaszFunction(probs, weights, signs), new float[] {(float) total}, new int[0]);
+        float[] dProbs = new float[s.length];
+        for (int i = 0; i < dProbs.length; i++) dProbs[i] = weights[i] * signs[i];
+        return Tensor.fromOp(new LovaszFunction(probs, probs.backend().fromHost(dProbs)), new float[] {(float) total}, new int[0]);
     }
 
     @Override
-    protected void backward(float[] gradOut) {
-        float[] gs = gradOf(0);
+    protected void backward(Storage gradOut) {
+        Storage gs = gradStorageOf(0);
         if (gs == null) return;
-        float g = gradOut[0];
-        for (int i = 0; i < gs.length; i++) gs[i] += g * errorWeights[i] * errorSigns[i];
+        input(0).backend().kernels().scaledAccumulate(gradOut, dProbs, gs);
     }
 
     @Override

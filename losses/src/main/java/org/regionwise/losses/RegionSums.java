@@ -38,17 +38,15 @@ final class RegionSums {
         Tensor intersection = s.mul(y).sum(axes, false);
         Tensor predicted = (squaredPrediction ? s.mul(s) : s).sum(axes, false);
         int kept = classes - first;
-        int rows = overBatch ? 1 : target.batch();
-        float[] counts = new float[rows * kept];
-        for (int b = 0; b < target.batch(); b++) {
-            for (int c = first; c < classes; c++) counts[(overBatch ? 0 : b) * kept + c - first] += target.classCount(b, c);
-        }
-        int[] shape = overBatch ? new int[] {kept} : new int[] {rows, kept};
-        return new RegionSums(intersection, predicted, Tensor.of(counts, shape), shape);
+        int[] shape = overBatch ? new int[] {kept} : new int[] {target.batch(), kept};
+        // The label counts, summed from the one-hot labels where they already are (exact: sums of ones), so a
+        // device backend needs no per-target upload for them.
+        Tensor truth = y.sum(axes, false);
+        return new RegionSums(intersection, predicted, truth, shape);
     }
 
-    /** A constant of the sums' shape. */
-    Tensor constant(float[] values) {
-        return Tensor.of(values, shape);
+    /** A constant of the sums' shape, kept by {@code target} under {@code name} (uploaded once per target). */
+    Tensor constant(Target target, String name, java.util.function.Supplier<float[]> values) {
+        return target.tensor(name, shape, values);
     }
 }

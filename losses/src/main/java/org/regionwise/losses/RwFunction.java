@@ -12,7 +12,7 @@ import org.regionwise.autodiff.backend.Storage;
  * reformulation).
  *
  * <p>The op owns its kernel, {@link RegionWiseKernel}: the backend's implementation when it has one (on a
- * device backend the loss then stays resident: only the map is uploaded), else {@link HostRegionWise}. Softmax is taken after subtracting each pixel's maximum logit, so logits of any size give
+ * device backend the loss then stays resident: the map, kept by its Target, is uploaded once per target), else {@link HostRegionWise}. Softmax is taken after subtracting each pixel's maximum logit, so logits of any size give
  * probabilities in [0, 1], a finite loss and a finite gradient. The probabilities are kept for backward.
  */
 final class RwFunction extends Function {
@@ -35,12 +35,16 @@ final class RwFunction extends Function {
 
     /** {@code mean(s * z)} (or {@code mean(s^2 * z)}) of logits {@code (B, C, ...)} and a map of the same size. */
     static Tensor apply(Tensor logits, float[] z, boolean squared) {
+        return apply(logits, logits.backend().fromHost(z), squared);
+    }
+
+    /** As above with the map already in storage (a {@link Target}'s, kept across forwards). */
+    static Tensor apply(Tensor logits, Storage map, boolean squared) {
         int[] shape = logits.shape();
         int batch = shape[0];
         int classes = shape[1];
         int pixels = logits.numel() / (batch * classes);
         Backend backend = logits.backend();
-        Storage map = backend.fromHost(z);
         Storage probs = backend.allocateScratch(logits.numel());
         Storage loss = backend.allocateScratch(1);
         kernel(backend).forward(batch, classes, pixels, squared, logits.storage(), map, loss, probs);

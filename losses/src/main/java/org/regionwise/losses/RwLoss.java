@@ -51,7 +51,7 @@ public final class RwLoss implements Loss {
     @Override
     public Tensor forward(Tensor logits, Target target) {
         target.requireLogits(logits, name);
-        return RwFunction.apply(logits, target.map(source), squaredSoftmax);
+        return RwFunction.apply(logits, target.mapTensor(source).storage(), squaredSoftmax);
     }
 
     /** The same value and gradient from autodiff primitives: {@code softmax(x, 1) [^2] * z}, mean. */

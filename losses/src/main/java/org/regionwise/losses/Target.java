@@ -3,12 +3,16 @@ package org.regionwise.losses;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.regionwise.autodiff.BufferArena;
 import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Functional;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.maps.Grid;
 import org.regionwise.maps.MapBatch;
 import org.regionwise.maps.MapCache;
@@ -62,6 +66,10 @@ public final class Target {
     private final boolean stepScoped;
     /** Label checks done by targets (one per target built from outside), for the tests that count them. */
     private static final LongAdder LABEL_CHECKS = new LongAdder();
+    /** Resized copies by (height << 32 | width), made on first use. */
+    private final Map<Long, Target> resized = new ConcurrentHashMap<>();
+    /** Tensors made from this target's arrays, per backend and name: uploaded once to a device, then reused. */
+    private final Map<Backend, Map<String, Tensor>> tensors = new ConcurrentHashMap<>();
     private volatile float[] oneHot;
     private volatile int[] classCounts;
     private volatile int[] mapLabels;
@@ -272,9 +280,27 @@ public final class Target {
      * softmax by (nnU-Net's loss mask). All ones when nothing is ignored.
      */
     public Tensor validTensor() {
-        float[] mask = floatBuffer(labels.length);
-        for (int i = 0; i < mask.length; i++) mask[i] = isIgnored(i) ? 0f : 1f;
-        return Tensor.of(mask, batch, 1, height, width);
+        return tensor("valid", new int[] {batch, 1, height, width}, () -> {
+            float[] mask = floatBuffer(labels.length);
+            for (int i = 0; i < mask.length; i++) mask[i] = isIgnored(i) ? 0f : 1f;
+            return mask;
+        });
+    }
+
+    /**
+     * A constant tensor derived from this target, on autodiff's default backend, built on first use and kept
+     * for as long as this target is: a device backend uploads it once, not on every forward, however many
+     * losses, steps or epochs reuse the target. {@code name} identifies the values (equal names, equal values).
+     */
+    public Tensor tensor(String name, int[] shape, Supplier<float[]> values) {
+        Map<String, Tensor> onBackend = tensors.computeIfAbsent(Backends.getDefault(), b -> new ConcurrentHashMap<>());
+        Tensor t = onBackend.get(name);
+        if (t == null) {
+            t = Tensor.of(values.get(), shape);
+            Tensor raced = onBackend.putIfAbsent(name, t);
+            if (raced != null) t = raced;
+        }
+        return t;
     }
 
     /** Sets every channel of {@code bchw} to 0 at ignored pixels, in place; returns it. */
@@ -327,9 +353,9 @@ public final class Target {
         return y;
     }
 
-    /** {@link #oneHot()} as a tensor that needs no gradient. */
+    /** {@link #oneHot()} as a tensor that needs no gradient, kept with this target ({@link #tensor}). */
     public Tensor oneHotTensor() {
-        return Tensor.of(oneHot(), shape());
+        return tensor("one-hot", shape(), this::oneHot);
     }
 
     /** Pixels of class {@code c} in image {@code b}. */
@@ -374,9 +400,12 @@ public final class Target {
         return zeroIgnored(z);
     }
 
-    /** {@link #map(MapSource)} as a tensor that needs no gradient. */
+    /**
+     * {@link #map(MapSource)} as a tensor that needs no gradient, kept with this target ({@link #tensor}): on a
+     * device backend the map is uploaded once for as long as the target is in use.
+     */
     public Tensor mapTensor(MapSource source) {
-        return Tensor.of(map(source), shape());
+        return tensor("map " + source.key(), shape(), () -> map(source));
     }
 
     /** Computes a map kind with this target's grid, options and cache (what {@link MapSource#of} uses). */
@@ -398,14 +427,18 @@ public final class Target {
      * ({@link Functional#resizeLabels}, PyTorch's mode='nearest'), spacing scaled so that the image keeps
      * its physical extent ({@code spacing * H / h}), same map options and cache. Maps are computed
      * from the resized labels (supplied maps are not carried), so each resized label image is mapped once by the
-     * shared cache. The labels are not checked again: they come from this target's checked ones.
+     * shared cache. The labels are not checked again: they come from this target's checked ones. Each size is made
+     * once and remembered with this target.
      */
     public Target resized(int newHeight, int newWidth) {
         if (newHeight == height && newWidth == width) return this;
         if (newHeight < 1 || newWidth < 1) {
             throw new IllegalArgumentException("target: cannot resize to " + newHeight + " x " + newWidth);
         }
-        return new Target(this, newHeight, newWidth);
+        // Remembered, so that a target reused across forwards (several losses, deep supervision, the same batch
+        // again) resizes once and a device backend keeps the resized target's tensors resident. A resized target
+        // shares its parent's buffer lifetime (arena scope or heap), so the memo never outlives its buffers.
+        return resized.computeIfAbsent(((long) newHeight << 32) | newWidth, key -> new Target(this, newHeight, newWidth));
     }
 
     @Override

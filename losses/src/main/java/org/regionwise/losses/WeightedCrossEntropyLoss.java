@@ -27,11 +27,15 @@ public final class WeightedCrossEntropyLoss implements Loss {
     @Override
     public Tensor forward(Tensor logits, Target target) {
         target.requireLogits(logits, name);
-        float[] z = target.map(source);
-        float[] y = target.oneHot();
-        float[] weights = new float[z.length];
-        for (int i = 0; i < z.length; i++) weights[i] = y[i] * Math.abs(z[i]);
-        return logits.logSoftmax(1).mul(Tensor.of(weights, target.shape())).sum(1, false).mean().neg();
+        // The weights are a function of the labels only: kept by the target, uploaded once per target.
+        Tensor weights = target.tensor("wce weights " + source.key(), target.shape(), () -> {
+            float[] z = target.map(source);
+            float[] y = target.oneHot();
+            float[] w = new float[z.length];
+            for (int i = 0; i < z.length; i++) w[i] = y[i] * Math.abs(z[i]);
+            return w;
+        });
+        return logits.logSoftmax(1).mul(weights).sum(1, false).mean().neg();
     }
 
     @Override

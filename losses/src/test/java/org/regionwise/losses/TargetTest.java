@@ -2,6 +2,7 @@ package org.regionwise.losses;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,29 @@ class TargetTest {
         assertTrue(shape.getMessage().contains("[2, 4, 2, 3]") && shape.getMessage().contains("[2, 3, 2, 3]"), shape.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Target.of(new int[5], 1, 2, 2, 3));
         assertThrows(IllegalArgumentException.class, () -> Target.of(new int[4], 1, 2, 2, 1));
+    }
+
+    /**
+     * The tensors a target hands out are built once per backend and kept with it (a device uploads them once for
+     * as long as the target is in use), with the values of the arrays they come from.
+     */
+    @Test
+    void tensorsAreKeptPerBackendWithTheTargetsValues() {
+        Target t = Target.of(TWO_IMAGES, 2, 2, 3, 3);
+        Tensor oneHot = t.oneHotTensor();
+        assertSame(oneHot, t.oneHotTensor());
+        assertArrayEquals(t.oneHot(), oneHot.data(), 0f);
+        Tensor map = t.mapTensor(MapSource.of(MapKind.RRW));
+        assertSame(map, t.mapTensor(MapSource.of(MapKind.RRW)));
+        assertArrayEquals(t.map(MapKind.RRW), map.data(), 0f);
+        org.regionwise.autodiff.backend.Backend previous = org.regionwise.autodiff.backend.Backends.getDefault();
+        try {
+            org.regionwise.autodiff.backend.Backends.setDefault(new org.regionwise.autodiff.backend.CpuBackend(new org.regionwise.autodiff.backend.ReferenceKernels()));
+            Tensor elsewhere = t.oneHotTensor();
+            assertTrue(elsewhere != oneHot, "another backend gets its own tensor");
+            assertArrayEquals(t.oneHot(), elsewhere.data(), 0f);
+        } finally {
+            org.regionwise.autodiff.backend.Backends.setDefault(previous);
+        }
     }
 }

@@ -1,14 +1,18 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
-import java.util.Arrays;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Storage;
 
-/** Broadcasting add, sub, mul and div: each kind states its value and both partial derivatives. */
+/**
+ * Broadcasting add, sub, mul and div: each kind states its value and both partial derivatives. The op owns
+ * its kernel, {@link BinaryKernel}: the backend's when it has one, else the host body ({@link HostBinary}).
+ */
 public final class BinaryOp extends Function {
 
+    /** The four kinds; a device kernel evaluates the same formulas by {@link #ordinal()}. */
     public enum Kind {
         ADD {
             float f(float a, float b) { return a + b; }
@@ -37,41 +41,34 @@ public final class BinaryOp extends Function {
     }
 
     private final Kind kind;
-    private final int[] mapA;
-    private final int[] mapB;
+    private final int[] outShape;
 
-    private BinaryOp(Kind kind, Tensor a, Tensor b, int[] mapA, int[] mapB) {
+    private BinaryOp(Kind kind, Tensor a, Tensor b, int[] outShape) {
         super(a, b);
         this.kind = kind;
-        this.mapA = mapA;
-        this.mapB = mapB;
+        this.outShape = outShape;
     }
 
     public static Tensor apply(Kind kind, Tensor a, Tensor b) {
         int[] out = Shape.broadcast(kind.name().toLowerCase(java.util.Locale.ROOT), a.shape(), b.shape());
-        int[] mapA = Arrays.equals(a.shape(), out) ? null : IndexMap.broadcast(a.shape(), out);
-        int[] mapB = Arrays.equals(b.shape(), out) ? null : IndexMap.broadcast(b.shape(), out);
-        float[] x = a.data();
-        float[] y = b.data();
-        float[] z = Buffers.allocate(Shape.numel(out));
-        for (int i = 0; i < z.length; i++) {
-            z[i] = kind.f(x[mapA == null ? i : mapA[i]], y[mapB == null ? i : mapB[i]]);
-        }
-        return Tensor.fromOp(new BinaryOp(kind, a, b, mapA, mapB), z, out);
+        Backend backend = a.backend();
+        Storage z = backend.allocateScratch(Shape.numel(out));
+        kernel(backend).forward(kind, out, a.shape(), b.shape(), a.storage(), b.storage(), z);
+        return Tensor.fromOp(new BinaryOp(kind, a, b, out), z, out);
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] x = input(0).data();
-        float[] y = input(1).data();
-        float[] gx = gradOf(0);
-        float[] gy = gradOf(1);
-        for (int i = 0; i < g.length; i++) {
-            int ia = mapA == null ? i : mapA[i];
-            int ib = mapB == null ? i : mapB[i];
-            if (gx != null) gx[ia] += g[i] * kind.dA(x[ia], y[ib]);
-            if (gy != null) gy[ib] += g[i] * kind.dB(x[ia], y[ib]);
-        }
+    protected void backward(Storage g) {
+        Storage gx = gradStorageOf(0);
+        Storage gy = gradStorageOf(1);
+        if (gx == null && gy == null) return;
+        Tensor a = input(0);
+        Tensor b = input(1);
+        kernel(a.backend()).backward(kind, outShape, a.shape(), b.shape(), a.storage(), b.storage(), g, gx, gy);
+    }
+
+    private static BinaryKernel kernel(Backend backend) {
+        return backend.kernels().fused(BinaryKernel.class, BinaryKernel.HOST);
     }
 
     @Override

@@ -4,26 +4,29 @@ import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Sum, mean and max over a set of axes. Each input element is mapped to its output slot by the same
- * index map broadcasting uses, so backward is a broadcast of the output gradient.
+ * index map broadcasting uses, so backward is a broadcast of the output gradient. Sum and mean run on the
+ * op's kernel, {@link ReduceKernel} (a device's when the backend has one); max on the host.
  */
 public final class Reduce extends Function {
 
     public enum Kind { SUM, MEAN, MAX }
 
     private final Kind kind;
-    private final int[] map;
-    private final int count;
+    private final int[] shape;
+    private final boolean[] reduced;
     /** For MAX: the input index that won each output slot (first occurrence, NaN wins as in PyTorch). */
     private final int[] argmax;
 
-    private Reduce(Kind kind, Tensor x, int[] map, int count, int[] argmax) {
+    private Reduce(Kind kind, Tensor x, int[] shape, boolean[] reduced, int[] argmax) {
         super(x);
         this.kind = kind;
-        this.map = map;
-        this.count = count;
+        this.shape = shape;
+        this.reduced = reduced;
         this.argmax = argmax;
     }
 
@@ -52,40 +55,44 @@ public final class Reduce extends Function {
         if (!keepDim) {
             for (int i = 0, j = 0; i < shape.length; i++) if (!reduced[i]) outShape[j++] = shape[i];
         }
+        if (kind != Kind.MAX) {
+            // Sum and mean run on the op's kernel (a device's when it has one): the result may stay there.
+            Backend backend = x.backend();
+            Storage out = backend.allocateScratch(Shape.numel(kept));
+            kernel(backend).forward(shape, reduced, kind == Kind.MEAN, x.storage(), out);
+            return Tensor.fromOp(new Reduce(kind, x, shape, reduced, null), out, outShape);
+        }
+        // Max stays on the host (no loss or layer uses it in training): index map and first-winner argmax.
         int[] map = IndexMap.broadcast(kept, shape);
         float[] in = x.data();
         float[] out = Buffers.allocate(Shape.numel(kept));
-        int[] argmax = null;
-        if (kind == Kind.MAX) {
-            argmax = new int[out.length];
-            java.util.Arrays.fill(argmax, -1);
-            for (int i = 0; i < in.length; i++) {
-                int o = map[i];
-                int best = argmax[o];
-                if (best < 0 || in[i] > in[best] || (Float.isNaN(in[i]) && !Float.isNaN(in[best]))) argmax[o] = i;
-            }
-            for (int o = 0; o < out.length; o++) out[o] = in[argmax[o]];
-        } else {
-            double[] acc = new double[out.length];
-            for (int i = 0; i < in.length; i++) acc[map[i]] += in[i];
-            double scale = kind == Kind.MEAN ? 1.0 / count : 1.0;
-            for (int o = 0; o < out.length; o++) out[o] = (float) (acc[o] * scale);
+        int[] argmax = new int[out.length];
+        java.util.Arrays.fill(argmax, -1);
+        for (int i = 0; i < in.length; i++) {
+            int o = map[i];
+            int best = argmax[o];
+            if (best < 0 || in[i] > in[best] || (Float.isNaN(in[i]) && !Float.isNaN(in[best]))) argmax[o] = i;
         }
-        return Tensor.fromOp(new Reduce(kind, x, map, count, argmax), out, outShape);
+        for (int o = 0; o < out.length; o++) out[o] = in[argmax[o]];
+        return Tensor.fromOp(new Reduce(kind, x, shape, reduced, argmax), out, outShape);
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] gx = gradOf(0);
+    protected void backward(Storage g) {
+        Storage gx = gradStorageOf(0);
         if (gx == null) return;
-        switch (kind) {
-            case SUM -> { for (int i = 0; i < gx.length; i++) gx[i] += g[map[i]]; }
-            case MEAN -> {
-                float scale = 1f / count;
-                for (int i = 0; i < gx.length; i++) gx[i] += g[map[i]] * scale;
-            }
-            case MAX -> { for (int o = 0; o < g.length; o++) gx[argmax[o]] += g[o]; }
+        if (kind != Kind.MAX) {
+            kernel(input(0).backend()).backward(shape, reduced, kind == Kind.MEAN, g, gx);
+            return;
         }
+        float[] grad = g.host();
+        float[] d = gx.host();
+        for (int o = 0; o < grad.length; o++) d[argmax[o]] += grad[o];
+        gx.hostWritten();
+    }
+
+    private static ReduceKernel kernel(Backend backend) {
+        return backend.kernels().fused(ReduceKernel.class, ReduceKernel.HOST);
     }
 
     @Override

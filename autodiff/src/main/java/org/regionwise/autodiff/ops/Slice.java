@@ -1,9 +1,9 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Storage;
 
 /** Elements [start, end) along one axis, copied; backward scatters the gradient back into that range. */
 public final class Slice extends Function {
@@ -34,24 +34,18 @@ public final class Slice extends Function {
         int inner = 1;
         for (int i = a + 1; i < shape.length; i++) inner *= shape[i];
         int len = end - start;
-        float[] in = x.data();
-        float[] out = Buffers.allocate(outer * len * inner);
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(in, (o * shape[a] + start) * inner, out, o * len * inner, len * inner);
-        }
+        Storage out = x.backend().allocateScratch(outer * len * inner);
+        // One strided block copy (a shared primitive of the kernel SPI, so it stays on a device).
+        x.backend().kernels().copyBlocks(outer, len * inner, x.storage(), start * inner, shape[a] * inner, out, 0, len * inner, false);
         int[] outShape = shape.clone();
         outShape[a] = len;
         return Tensor.fromOp(new Slice(x, outer, inner, shape[a], start, len), out, outShape);
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] gx = gradOf(0);
+    protected void backward(Storage g) {
+        Storage gx = gradStorageOf(0);
         if (gx == null) return;
-        for (int o = 0; o < outer; o++) {
-            int from = o * len * inner;
-            int to = (o * inLen + start) * inner;
-            for (int i = 0; i < len * inner; i++) gx[to + i] += g[from + i];
-        }
+        input(0).backend().kernels().copyBlocks(outer, len * inner, g, 0, len * inner, gx, start * inner, inLen * inner, true);
     }
 }

@@ -1,13 +1,15 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Softmax and log-softmax along one axis, stabilised by subtracting the maximum (so large logits never
- * overflow). Backward: softmax dx = s (g - sum g s); log-softmax dx = g - s sum g.
+ * overflow). Backward: softmax dx = s (g - sum g s); log-softmax dx = g - s sum g. The op owns its kernel,
+ * {@link SoftmaxKernel}: the backend's when it has one, else the host body ({@link HostSoftmax}).
  */
 public final class Softmax extends Function {
     private final boolean log;
@@ -15,9 +17,9 @@ public final class Softmax extends Function {
     private final int len;
     private final int inner;
     /** The softmax probabilities (also kept for log-softmax, whose backward needs them). */
-    private final float[] probs;
+    private final Storage probs;
 
-    private Softmax(Tensor x, boolean log, int outer, int len, int inner, float[] probs) {
+    private Softmax(Tensor x, boolean log, int outer, int len, int inner, Storage probs) {
         super(x);
         this.log = log;
         this.outer = outer;
@@ -34,46 +36,22 @@ public final class Softmax extends Function {
         int inner = 1;
         for (int i = a + 1; i < shape.length; i++) inner *= shape[i];
         int len = shape[a];
-        float[] in = x.data();
-        float[] probs = Buffers.allocate(in.length);
-        float[] out = log ? Buffers.allocate(in.length) : probs;
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < inner; j++) {
-                int base = o * len * inner + j;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int c = 0; c < len; c++) max = Math.max(max, in[base + c * inner]);
-                double sum = 0;
-                for (int c = 0; c < len; c++) sum += Math.exp(in[base + c * inner] - max);
-                double logSum = Math.log(sum);
-                for (int c = 0; c < len; c++) {
-                    int i = base + c * inner;
-                    double shifted = in[i] - max;
-                    probs[i] = (float) Math.exp(shifted - logSum);
-                    if (log) out[i] = (float) (shifted - logSum);
-                }
-            }
-        }
+        Backend backend = x.backend();
+        Storage probs = backend.allocateScratch(x.numel());
+        Storage out = log ? backend.allocateScratch(x.numel()) : probs;
+        kernel(backend).forward(outer, len, inner, log, x.storage(), probs, out);
         return Tensor.fromOp(new Softmax(x, log, outer, len, inner, probs), out, shape);
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] gx = gradOf(0);
+    protected void backward(Storage g) {
+        Storage gx = gradStorageOf(0);
         if (gx == null) return;
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < inner; j++) {
-                int base = o * len * inner + j;
-                double dot = 0;
-                for (int c = 0; c < len; c++) {
-                    int i = base + c * inner;
-                    dot += log ? g[i] : (double) g[i] * probs[i];
-                }
-                for (int c = 0; c < len; c++) {
-                    int i = base + c * inner;
-                    gx[i] += log ? (float) (g[i] - probs[i] * dot) : (float) (probs[i] * (g[i] - dot));
-                }
-            }
-        }
+        kernel(input(0).backend()).backward(outer, len, inner, log, probs, g, gx);
+    }
+
+    private static SoftmaxKernel kernel(Backend backend) {
+        return backend.kernels().fused(SoftmaxKernel.class, SoftmaxKernel.HOST);
     }
 
     @Override

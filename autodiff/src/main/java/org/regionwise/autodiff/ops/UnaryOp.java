@@ -1,33 +1,41 @@
 package org.regionwise.autodiff.ops;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Storage;
 
-/** Applies a {@link Pointwise} function elementwise; backward multiplies by its derivative. */
+/**
+ * Applies a {@link Pointwise} function elementwise; backward multiplies by its derivative. The op owns its
+ * kernel, {@link PointwiseKernel}: the backend's when it has one (on a device the result stays there), else
+ * the host body.
+ */
 public final class UnaryOp extends Function {
     private final Pointwise fn;
-    private final float[] out;
+    private final Storage out;
 
-    private UnaryOp(Pointwise fn, Tensor x, float[] out) {
+    private UnaryOp(Pointwise fn, Tensor x, Storage out) {
         super(x);
         this.fn = fn;
         this.out = out;
     }
 
     public static Tensor apply(Pointwise fn, Tensor x) {
-        float[] in = x.data();
-        float[] y = Buffers.allocate(in.length);
-        for (int i = 0; i < y.length; i++) y[i] = fn.value().at(in[i]);
+        Backend backend = x.backend();
+        Storage y = backend.allocateScratch(x.numel());
+        kernel(backend).forward(fn, x.storage(), y);
         return Tensor.fromOp(new UnaryOp(fn, x, y), y, x.shape());
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] gx = gradOf(0);
+    protected void backward(Storage g) {
+        Storage gx = gradStorageOf(0);
         if (gx == null) return;
-        float[] in = input(0).data();
-        for (int i = 0; i < g.length; i++) gx[i] += g[i] * fn.derivative().at(in[i], out[i]);
+        kernel(input(0).backend()).backward(fn, input(0).storage(), out, g, gx);
+    }
+
+    private static PointwiseKernel kernel(Backend backend) {
+        return backend.kernels().fused(PointwiseKernel.class, PointwiseKernel.HOST);
     }
 
     @Override

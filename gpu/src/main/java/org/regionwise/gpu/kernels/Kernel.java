@@ -37,7 +37,24 @@ public enum Kernel {
     INSTANCE_NORM_BACKWARD_ROWS(InstanceNormKernels.class, "backwardRows", InstanceNormKernels::backwardRows),
     INSTANCE_NORM_BACKWARD_INPUT(InstanceNormKernels.class, "backwardInput", InstanceNormKernels::backwardInput),
     INSTANCE_NORM_BACKWARD_AFFINE(InstanceNormKernels.class, "backwardAffine", InstanceNormKernels::backwardAffine),
-    ADAM(AdamKernel.class, "adamStep", AdamKernel::adamStep);
+    ADAM(AdamKernel.class, "adamStep", AdamKernel::adamStep),
+    // The generic autodiff ops that losses are made of (pointwise, broadcast binary, axis sums, axis softmax).
+    POINTWISE(PointwiseKernels.class, "forward", PointwiseKernels::forward),
+    POINTWISE_BACKWARD(PointwiseKernels.class, "backward", PointwiseKernels::backward),
+    BROADCAST(BroadcastKernels.class, "forward", BroadcastKernels::forward),
+    BROADCAST_BACKWARD(BroadcastKernels.class, "backward", BroadcastKernels::backward),
+    AXIS_CHUNK_SUMS(AxisSumKernels.class, "chunkSums", AxisSumKernels::chunkSums),
+    ROW_SUMS(AxisSumKernels.class, "rowSums", AxisSumKernels::rowSums),
+    BROADCAST_ACCUMULATE(AxisSumKernels.class, "broadcastAccumulate", AxisSumKernels::broadcastAccumulate),
+    AXIS_SOFTMAX(AxisSoftmaxKernels.class, "forward", AxisSoftmaxKernels::forward),
+    AXIS_SOFTMAX_BACKWARD(AxisSoftmaxKernels.class, "backward", AxisSoftmaxKernels::backward),
+    BATCH_NORM_STATS(BatchNormKernels.class, "stats", BatchNormKernels::stats),
+    BATCH_NORM_INV_STD(BatchNormKernels.class, "invStd", BatchNormKernels::invStd),
+    BATCH_NORM_FORWARD(BatchNormKernels.class, "forward", BatchNormKernels::forward),
+    BATCH_NORM_BACKWARD_SUMS(BatchNormKernels.class, "backwardSums", BatchNormKernels::backwardSums),
+    BATCH_NORM_BACKWARD_INPUT(BatchNormKernels.class, "backwardInput", BatchNormKernels::backwardInput),
+    BATCH_NORM_BACKWARD_AFFINE(BatchNormKernels.class, "backwardAffine", BatchNormKernels::backwardAffine),
+    BATCH_NORM_UPDATE_RUNNING(BatchNormKernels.class, "updateRunning", BatchNormKernels::updateRunning);
 
     /** The shared kernel signature. */
     @FunctionalInterface

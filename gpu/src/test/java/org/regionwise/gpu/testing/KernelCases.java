@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Set;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.gpu.kernels.AdamKernel;
+import org.regionwise.gpu.kernels.AxisSoftmaxKernels;
+import org.regionwise.gpu.kernels.AxisSumKernels;
+import org.regionwise.gpu.kernels.BatchNormKernels;
+import org.regionwise.gpu.kernels.BroadcastKernels;
+import org.regionwise.gpu.kernels.PointwiseKernels;
 import org.regionwise.gpu.kernels.BlockKernels;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.ElementwiseKernels;
@@ -52,7 +57,12 @@ public final class KernelCases {
         cases.add(regionWise(base, seed++, true));
         cases.add(blocks(base, seed++));
         cases.add(instanceNorm(base, seed++));
-        cases.add(adam(base, seed));
+        cases.add(adam(base, seed++));
+        cases.add(pointwise(base, seed++));
+        cases.add(broadcast(base, seed++));
+        cases.add(axisSums(base, seed++));
+        cases.add(axisSoftmax(base, seed++));
+        cases.add(batchNorm(base, seed));
         return cases;
     }
 
@@ -276,5 +286,112 @@ public final class KernelCases {
         return new KernelCase("adam", base, h.toArray(),
                 List.of(AdamKernel.launch(count, p, g, m, v, 3, 1e-2, 0.9, 0.999, 1e-8, 1e-4)),
                 new int[] {p, count, m, count, v, count});
+    }
+
+    /** Every pointwise code forward and backward, on positive inputs (log, sqrt and pow need them). */
+    static KernelCase pointwise(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int count = 97;
+        int x = h.region(count, 0.1f, 3f);
+        int gy = h.region(count);
+        List<Launch> ls = new ArrayList<>();
+        List<Integer> outputs = new ArrayList<>();
+        float[][] params = {{0f, 0f}, {0f, 0f}, {0f, 0f}, {0f, 0f}, {0f, 0f}, {0f, 0f}, {1.5f, 0f}, {0.5f, 2f}, {0.3f, 0f},
+                {-2f, 0f}, {3f, 0f}};
+        for (int code = 0; code < params.length; code++) {
+            int y = h.region(count);
+            int gx = h.region(count);
+            ls.add(PointwiseKernels.forwardLaunch(count, code, params[code][0], params[code][1], x, y));
+            ls.add(PointwiseKernels.backwardLaunch(count, code, params[code][0], params[code][1], x, y, gy, gx));
+            outputs.add(y);
+            outputs.add(count);
+            outputs.add(gx);
+            outputs.add(count);
+        }
+        return new KernelCase("pointwise", base, h.toArray(), ls, outputs.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** (3, 1, 5) times (4, 1): output (3, 4, 5), both operands broadcast; forward and both backwards, division. */
+    static KernelCase broadcast(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int[] out = {3, 4, 5};
+        int aMask = BroadcastKernels.mask(new int[] {3, 1, 5}, out);
+        int bMask = BroadcastKernels.mask(new int[] {4, 1}, out);
+        int a = h.region(15);
+        int b = h.region(4, 0.5f, 2f);
+        int z = h.region(60);
+        int g = h.region(60);
+        int ga = h.region(15);
+        int gb = h.region(4);
+        return new KernelCase("broadcast", base, h.toArray(),
+                List.of(BroadcastKernels.forwardLaunch(BroadcastKernels.DIV, out, aMask, bMask, a, b, z),
+                        BroadcastKernels.backwardLaunch(BroadcastKernels.DIV, 0, out, aMask, bMask, a, b, g, ga),
+                        BroadcastKernels.backwardLaunch(BroadcastKernels.DIV, 1, out, aMask, bMask, a, b, g, gb)),
+                new int[] {z, 60, ga, 15, gb, 4});
+    }
+
+    /** Sum over axes 0 and 2 of (3, 4, 300): 900 inputs per output, four chunks each; then its backward. */
+    static KernelCase axisSums(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int[] dims = {3, 4, 300};
+        int mask = 0b101;
+        int chunks = AxisSumKernels.chunks(900);
+        int x = h.region(3600);
+        int partials = h.region(4 * chunks);
+        int out = h.region(4);
+        int g = h.region(4);
+        int gx = h.region(3600);
+        return new KernelCase("axis sums", base, h.toArray(),
+                List.of(AxisSumKernels.chunkSumsLaunch(dims, mask, 1f, x, partials),
+                        AxisSumKernels.rowSumsLaunch(4, chunks, 1f / 900, partials, out),
+                        AxisSumKernels.broadcastAccumulateLaunch(dims, mask, 0.5f, g, gx)),
+                new int[] {partials, 4 * chunks, out, 4, gx, 3600});
+    }
+
+    static KernelCase axisSoftmax(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int outer = 2, len = 5, inner = 21, count = outer * len * inner;
+        int x = h.region(count, -20f, 20f);
+        int probs = h.region(count);
+        int logs = h.region(count);
+        int g = h.region(count);
+        int gx = h.region(count);
+        int gxLog = h.region(count);
+        return new KernelCase("axis softmax", base, h.toArray(),
+                List.of(AxisSoftmaxKernels.forwardLaunch(outer, len, inner, true, x, probs, logs),
+                        AxisSoftmaxKernels.backwardLaunch(outer, len, inner, false, probs, g, gx),
+                        AxisSoftmaxKernels.backwardLaunch(outer, len, inner, true, probs, g, gxLog)),
+                new int[] {probs, count, logs, count, gx, count, gxLog, count});
+    }
+
+    static KernelCase batchNorm(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 3, c = 4, plane = 29, count = n * c * plane;
+        int x = h.region(count, -3f, 5f);
+        int gamma = h.region(c, 0.5f, 1.5f);
+        int beta = h.region(c);
+        int mean = h.region(c);
+        int var = h.region(c);
+        int invStd = h.region(c);
+        int y = h.region(count);
+        int dy = h.region(count);
+        int sums = h.region(2 * c);
+        int dx = h.region(count);
+        int dgamma = h.region(c);
+        int dbeta = h.region(c);
+        int runningMean = h.region(c);
+        int runningVar = h.region(c, 0.5f, 2f);
+        int evalInvStd = h.region(c);
+        List<Launch> ls = List.of(
+                BatchNormKernels.statsLaunch(n, c, plane, 1e-5f, x, mean, var, invStd),
+                BatchNormKernels.forwardLaunch(n, c, plane, x, mean, invStd, gamma, beta, y),
+                BatchNormKernels.backwardSumsLaunch(n, c, plane, x, dy, mean, invStd, sums),
+                BatchNormKernels.backwardInputLaunch(n, c, plane, true, x, dy, mean, invStd, gamma, sums, dx),
+                BatchNormKernels.backwardAffineLaunch(c, sums, dgamma, dbeta),
+                BatchNormKernels.updateRunningLaunch(c, 0.1f, 1.01f, mean, var, runningMean, runningVar),
+                BatchNormKernels.invStdLaunch(c, 1e-5f, runningVar, evalInvStd));
+        return new KernelCase("batch norm", base, h.toArray(), ls,
+                new int[] {mean, c, var, c, invStd, c, y, count, sums, 2 * c, dx, count, dgamma, c, dbeta, c, runningMean, c,
+                        runningVar, c, evalInvStd, c});
     }
 }

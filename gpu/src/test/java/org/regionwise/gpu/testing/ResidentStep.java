@@ -9,6 +9,7 @@ import org.regionwise.autodiff.optim.Adam;
 import org.regionwise.gpu.DeviceOps;
 import org.regionwise.gpu.GpuBackend;
 import org.regionwise.gpu.GpuStorage;
+import org.regionwise.gpu.InstanceNormOps;
 
 /**
  * A training step written directly on {@link DeviceOps}, so everything stays on the device:
@@ -65,7 +66,7 @@ public final class ResidentStep {
         labels = ops.upload(init.labels());
         w1 = ops.upload(init.w1());
         gamma = ops.zeros(width);
-        ops.fill(gamma, 1f);
+        ops.elementwise().fill(gamma, 1f);
         beta = ops.zeros(width);
         w2 = ops.upload(init.w2());
         b2 = ops.zeros(classes);
@@ -94,33 +95,33 @@ public final class ResidentStep {
     /** One step; returns the loss (the only value read back). */
     public float step() {
         int plane = h * w;
-        for (GpuStorage g : gradients()) ops.fill(g, 0f);
+        for (GpuStorage g : gradients()) ops.elementwise().fill(g, 0f);
         GpuStorage z = backend.allocateUninitialised(conv1.outputSize());
-        ops.conv2dForward(conv1, x, w1, null, z);
+        ops.conv().conv2dForward(conv1, x, w1, null, z);
         GpuStorage a = backend.allocateUninitialised(z.size());
-        DeviceOps.NormStats stats = ops.instanceNorm(z, gamma, beta, a, n, width, plane, EPS);
+        InstanceNormOps.NormStats stats = ops.instanceNorm().instanceNorm(z, gamma, beta, a, n, width, plane, EPS);
         GpuStorage act = backend.allocateUninitialised(a.size());
-        ops.leakyRelu(SLOPE, a, act);
+        ops.elementwise().leakyRelu(SLOPE, a, act);
         GpuStorage logits = backend.allocateUninitialised(head.outputSize());
-        ops.conv2dForward(head, act, w2, b2, logits);
+        ops.conv().conv2dForward(head, act, w2, b2, logits);
         GpuStorage probs = backend.allocateUninitialised(logits.size());
-        ops.softmaxChannels(logits, probs, n, classes, plane);
+        ops.crossEntropy().softmaxChannels(logits, probs, n, classes, plane);
         GpuStorage dlogits = backend.allocateUninitialised(logits.size());
-        GpuStorage loss = ops.softmaxCrossEntropy(probs, labels, n, classes, plane, dlogits);
+        GpuStorage loss = ops.crossEntropy().softmaxCrossEntropy(probs, labels, n, classes, plane, dlogits);
 
-        ops.conv2dBackwardWeight(head, act, dlogits, gw2, gb2);
+        ops.conv().conv2dBackwardWeight(head, act, dlogits, gw2, gb2);
         GpuStorage dact = ops.zeros(act.size());
-        ops.conv2dBackwardData(head, dlogits, w2, dact);
+        ops.conv().conv2dBackwardData(head, dlogits, w2, dact);
         GpuStorage da = ops.zeros(a.size());
-        ops.leakyReluBackward(SLOPE, a, dact, da);
+        ops.elementwise().leakyReluBackward(SLOPE, a, dact, da);
         GpuStorage dz = ops.zeros(z.size());
-        ops.instanceNormBackward(z, da, stats, gamma, dz, ggamma, gbeta, n, width, plane);
-        ops.conv2dBackwardWeight(conv1, x, dz, g1, null);
+        ops.instanceNorm().instanceNormBackward(z, da, stats, gamma, dz, ggamma, gbeta, n, width, plane);
+        ops.conv().conv2dBackwardWeight(conv1, x, dz, g1, null);
 
         step++;
         GpuStorage[] params = parameters();
         GpuStorage[] grads = gradients();
-        for (int i = 0; i < params.length; i++) ops.adam(params[i], grads[i], m[i], v[i], step, LR, 0.9, 0.999, 1e-8, 0);
+        for (int i = 0; i < params.length; i++) ops.adam().adam(params[i], grads[i], m[i], v[i], step, LR, 0.9, 0.999, 1e-8, 0);
         return loss.host()[0];
     }
 

@@ -1,11 +1,10 @@
 package org.regionwise.layers.functional;
 
-import org.regionwise.autodiff.Buffers;
 import org.regionwise.autodiff.Function;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
-import org.regionwise.autodiff.backend.Groups;
-import org.regionwise.autodiff.backend.NormKernels;
+import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.backend.Storage;
 
 /**
  * Fused batch normalisation over NCHW (PyTorch's {@code F.batch_norm}): one mean and variance per channel,
@@ -13,19 +12,22 @@ import org.regionwise.autodiff.backend.NormKernels;
  * normalises; the caller updates its running statistics from {@link Result#batchMean()} and
  * {@link Result#batchVar()}), and backward flows through them; in evaluation the given running statistics
  * are constants and the op is a per-channel affine map.
+ *
+ * <p>The op owns its kernel, {@link BatchNormKernel}: the backend's when it has one (on a device the
+ * statistics, the output and the gradients stay there), else the host body ({@link HostBatchNorm}).
  */
 public final class BatchNormOp extends Function {
     private final int n;
     private final int c;
     private final int plane;
-    private final float[] mean;
-    private final float[] invStd;
+    private final Storage mean;
+    private final Storage invStd;
     private final boolean statisticsFromInput;
 
-    /** The output and, in training, the batch statistics (biased variance); null statistics in evaluation. */
-    public record Result(Tensor output, float[] batchMean, float[] batchVar) {}
+    /** The output and, in training, the batch statistics (biased variance, C values each); null statistics in evaluation. */
+    public record Result(Tensor output, Tensor batchMean, Tensor batchVar) {}
 
-    private BatchNormOp(Tensor[] inputs, int n, int c, int plane, float[] mean, float[] invStd, boolean fromInput) {
+    private BatchNormOp(Tensor[] inputs, int n, int c, int plane, Storage mean, Storage invStd, boolean fromInput) {
         super(inputs);
         this.n = n;
         this.c = c;
@@ -44,31 +46,48 @@ public final class BatchNormOp extends Function {
             throw new IllegalArgumentException("batchNorm2d: expected more than 1 value per channel when training, got input "
                     + Shape.str(s));
         }
-        float[] in = x.data();
-        float[] mean = new float[c];
-        float[] var = new float[c];
-        float[] invStd = new float[c];
-        Groups.forEach(c, in.length, ch -> {
-            double[] m = NormKernels.moments(in, ch * plane, s[0], c * plane, plane);
-            mean[ch] = (float) m[0];
-            var[ch] = (float) m[1];
-            invStd[ch] = (float) (1.0 / Math.sqrt(m[1] + eps));
-        });
+        Backend backend = x.backend();
+        Storage mean = backend.allocateScratch(c);
+        Storage var = backend.allocateScratch(c);
+        Storage invStd = backend.allocateScratch(c);
+        kernel(backend).statistics(s[0], c, plane, eps, x.storage(), mean, var, invStd);
         Tensor out = forward(x, weight, bias, s, mean, invStd, true);
-        return new Result(out, mean, var);
+        return new Result(out, Tensor.fromOp(new Constant(), mean, new int[] {c}),
+                Tensor.fromOp(new Constant(), var, new int[] {c}));
     }
 
     /** Evaluation mode: normalises with fixed running statistics (each of length C). */
     public static Tensor evaluation(Tensor x, float[] runningMean, float[] runningVar, Tensor weight, Tensor bias, double eps) {
+        return evaluation(x, Tensor.of(runningMean.clone(), runningMean.length), Tensor.of(runningVar.clone(), runningVar.length),
+                weight, bias, eps);
+    }
+
+    /**
+     * Evaluation mode with the running statistics as tensors (a layer's buffers, on a device where the layer is):
+     * the mean is copied, so a later update of the buffers does not reach this op's backward.
+     */
+    public static Tensor evaluation(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias, double eps) {
         int[] s = check(x, weight, bias);
         int c = s[1];
-        if (runningMean.length != c || runningVar.length != c) {
-            throw new IllegalArgumentException("batchNorm2d: running statistics of length " + runningMean.length + "/"
-                    + runningVar.length + " for input " + Shape.str(s));
+        if (runningMean.numel() != c || runningVar.numel() != c) {
+            throw new IllegalArgumentException("batchNorm2d: running statistics of length " + runningMean.numel() + "/"
+                    + runningVar.numel() + " for input " + Shape.str(s));
         }
-        float[] invStd = new float[c];
-        for (int ch = 0; ch < c; ch++) invStd[ch] = (float) (1.0 / Math.sqrt(runningVar[ch] + eps));
-        return forward(x, weight, bias, s, runningMean.clone(), invStd, false);
+        Backend backend = x.backend();
+        Storage mean = backend.allocateScratch(c);
+        backend.kernels().copyBlocks(1, c, runningMean.storage(), 0, c, mean, 0, c, false);
+        Storage invStd = backend.allocateScratch(c);
+        kernel(backend).invStd(c, eps, runningVar.storage(), invStd);
+        return forward(x, weight, bias, s, mean, invStd, false);
+    }
+
+    /**
+     * {@code BatchNorm2d}'s running-statistics update from a training {@link Result}, on the kernel of the
+     * buffers' backend: running = (1 - momentum) running + momentum * batch (the variance unbiased by M / (M - 1)).
+     */
+    public static void updateRunning(Result r, double momentum, double unbias, Tensor runningMean, Tensor runningVar) {
+        kernel(runningMean.backend()).updateRunning(runningMean.numel(), momentum, unbias, r.batchMean().storage(),
+                r.batchVar().storage(), runningMean.storage(), runningVar.storage());
     }
 
     private static int[] check(Tensor x, Tensor weight, Tensor bias) {
@@ -78,38 +97,38 @@ public final class BatchNormOp extends Function {
         return s;
     }
 
-    private static Tensor forward(Tensor x, Tensor weight, Tensor bias, int[] s, float[] mean, float[] invStd, boolean fromInput) {
+    private static Tensor forward(Tensor x, Tensor weight, Tensor bias, int[] s, Storage mean, Storage invStd, boolean fromInput) {
         int n = s[0];
         int c = s[1];
         int plane = s[2] * s[3];
-        float[] in = x.data();
-        float[] out = Buffers.allocate(in.length);
-        float[] gamma = weight == null ? null : weight.data();
-        float[] beta = bias == null ? null : bias.data();
-        Groups.forEach(c, in.length, ch -> NormKernels.normalize(in, out, ch * plane, n, c * plane, plane,
-                mean[ch], invStd[ch], gamma == null ? 1f : gamma[ch], beta == null ? 0f : beta[ch]));
+        Backend backend = x.backend();
+        Storage out = backend.allocateScratch(x.numel());
+        kernel(backend).forward(n, c, plane, x.storage(), mean, invStd, weight == null ? null : weight.storage(),
+                bias == null ? null : bias.storage(), out);
         Tensor[] inputs = weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp(new BatchNormOp(inputs, n, c, plane, mean, invStd, fromInput), out, s);
     }
 
     @Override
-    protected void backward(float[] g) {
-        float[] in = input(0).data();
-        float[] gx = gradOf(0);
+    protected void backward(Storage g) {
         boolean affine = inputCount() == 3;
-        float[] gamma = affine ? input(1).data() : null;
-        float[] gGamma = affine ? gradOf(1) : null;
-        float[] gBeta = affine ? gradOf(2) : null;
-        Groups.forEach(c, in.length, ch -> {
-            double[] sums = NormKernels.backward(in, g, gx, ch * plane, n, c * plane, plane, mean[ch], invStd[ch],
-                    gamma == null ? 1f : gamma[ch], statisticsFromInput);
-            if (gBeta != null) gBeta[ch] += (float) sums[0];
-            if (gGamma != null) gGamma[ch] += (float) sums[1];
-        });
+        Storage gx = gradStorageOf(0);
+        Storage gGamma = affine ? gradStorageOf(1) : null;
+        Storage gBeta = affine ? gradStorageOf(2) : null;
+        if (gx == null && gGamma == null && gBeta == null) return;
+        kernel(input(0).backend()).backward(n, c, plane, statisticsFromInput, input(0).storage(), g, mean, invStd,
+                affine ? input(1).storage() : null, gx, gGamma, gBeta);
+    }
+
+    private static BatchNormKernel kernel(Backend backend) {
+        return backend.kernels().fused(BatchNormKernel.class, BatchNormKernel.HOST);
     }
 
     @Override
     public String name() {
         return statisticsFromInput ? "BatchNorm2d(train)" : "BatchNorm2d(eval)";
     }
+
+    /** A batch statistic handed out as a tensor: an op without inputs, so nothing is recorded and no gradient flows. */
+    private static final class Constant extends Function {}
 }

@@ -122,9 +122,9 @@ class NormGradientProperties {
         // Channel 0 holds 1, 2 (sample 0) and 3, 4 (sample 1): mean 2.5, biased variance 1.25.
         Tensor x = Tensor.of(new float[] {1, 2, 9, 9, 3, 4, 9, 9}, 2, 2, 1, 2);
         BatchNormOp.Result r = BatchNormOp.training(x, null, null, 0);
-        assertEquals(2.5f, r.batchMean()[0]);
-        assertEquals(1.25f, r.batchVar()[0]);
-        assertEquals(0f, r.batchVar()[1]);
+        assertEquals(2.5f, r.batchMean().data()[0]);
+        assertEquals(1.25f, r.batchVar().data()[0]);
+        assertEquals(0f, r.batchVar().data()[1]);
         float inv = (float) (1 / Math.sqrt(1.25));
         assertEquals(-1.5f * inv, r.output().data()[0], 1e-6f);
         assertEquals(1.5f * inv, r.output().data()[5], 1e-6f);
