@@ -12,7 +12,8 @@ import org.regionwise.gpu.Parallel;
  *
  * <ul>
  *   <li>forward: 4 output channels x 4 neighbouring output pixels of one row;</li>
- *   <li>backward data: 4 input channels x 4 neighbouring input pixels of one row (a gather, no atomics);</li>
+ *   <li>backward data: 4 input channels x 4 input pixels of one row, strideW apart (a gather, no atomics:
+ *       pixels of one residue class read neighbouring output pixels at every tap, or none of them);</li>
  *   <li>backward weight: 4 output channels x 4 input channels at one filter tap (r, s), over the whole batch.</li>
  * </ul>
  *
@@ -191,7 +192,8 @@ public final class TiledConvKernels {
     /**
      * dx += input gradient of dy through w. ints[15..17]: dy, w, dx. Twin: {@link ConvKernels#backwardData}.
      * Each input pixel gathers from the output pixels that read it (ow = (iw + padW - ss * dilW) / strideW when
-     * that divides exactly and is in range); at stride 1 a tile inside the image needs no such test.
+     * that divides exactly and is in range); the divisibility test is one per tap for the whole tile, and a
+     * tile whose reads all lie inside the output row needs no range test.
      */
     public static void backwardData(float[] heap, int[] ints, float[] floats) {
         int n = ints[0];
@@ -213,11 +215,13 @@ public final class TiledConvKernels {
         int wOff = ints[16];
         int dxOff = ints[17];
         int cBlocks = (c + 3) / 4;
-        int wBlocks = (w + 3) / 4;
+        int wBlocks = dataColumnBlocks(w, strideW);
         int total = n * cBlocks * h * wBlocks;
         int taps = r * s;
         int plane = h * w;
         int outPlane = outH * outW;
+        // Added to t = iw + padW - ss * dilW (>= -(s - 1) * dilW) so that / and % round down.
+        int lift = s * dilW;
         for (@Parallel int idx = 0; idx < total; idx++) {
             int iwb = idx % wBlocks;
             int rest = idx / wBlocks;
@@ -225,7 +229,9 @@ public final class TiledConvKernels {
             rest = rest / h;
             int cb = rest % cBlocks;
             int nn = rest / cBlocks;
-            int iw0 = iwb * 4;
+            // The tile's pixels are iw0 + j * strideW: one residue class, so at each tap they read the
+            // neighbouring output pixels o0 + j, all or none of them (stride 1: four neighbouring pixels).
+            int iw0 = iwb % strideW + (iwb / strideW) * 4 * strideW;
             int c0 = cb * 4;
             int c1 = Math.min(c0 + 1, c - 1);
             int c2 = Math.min(c0 + 2, c - 1);
@@ -247,9 +253,8 @@ public final class TiledConvKernels {
             float a31 = 0f;
             float a32 = 0f;
             float a33 = 0f;
-            // At stride 1 output pixel ow = iw + padW - ss * dilW: the tile's 4 pixels read 4 neighbours, all
-            // in range for every ss when this holds.
-            boolean inside = strideW == 1 && iw0 + padW - (s - 1) * dilW >= 0 && iw0 + 3 + padW < outW;
+            // Every o0 + j of every tap in [0, outW): no clamping needed.
+            boolean inside = iw0 + padW - (s - 1) * dilW >= 0 && (iw0 + padW) / strideW + 3 < outW;
             int dyImage = dyOff + nn * k * outPlane;
             for (int kk = 0; kk < k; kk++) {
                 int dyPlane = dyImage + kk * outPlane;
@@ -261,84 +266,89 @@ public final class TiledConvKernels {
                         int dyRow = dyPlane + oh * outW;
                         int wr = wk + rr * s;
                         for (int ss = 0; ss < s; ss++) {
-                            int t0 = iw0 + padW - ss * dilW;
-                            float d0;
-                            float d1;
-                            float d2;
-                            float d3;
-                            if (inside) {
-                                d0 = heap[dyRow + t0];
-                                d1 = heap[dyRow + t0 + 1];
-                                d2 = heap[dyRow + t0 + 2];
-                                d3 = heap[dyRow + t0 + 3];
-                            } else {
-                                int t1 = t0 + 1;
-                                int t2 = t0 + 2;
-                                int t3 = t0 + 3;
-                                int o0 = t0 / strideW;
-                                int o1 = t1 / strideW;
-                                int o2 = t2 / strideW;
-                                int o3 = t3 / strideW;
-                                d0 = heap[dyRow + Math.min(Math.max(o0, 0), outW - 1)];
-                                d1 = heap[dyRow + Math.min(Math.max(o1, 0), outW - 1)];
-                                d2 = heap[dyRow + Math.min(Math.max(o2, 0), outW - 1)];
-                                d3 = heap[dyRow + Math.min(Math.max(o3, 0), outW - 1)];
-                                d0 = t0 >= 0 && o0 * strideW == t0 && o0 < outW ? d0 : 0f;
-                                d1 = t1 >= 0 && o1 * strideW == t1 && o1 < outW ? d1 : 0f;
-                                d2 = t2 >= 0 && o2 * strideW == t2 && o2 < outW ? d2 : 0f;
-                                d3 = t3 >= 0 && o3 * strideW == t3 && o3 < outW ? d3 : 0f;
+                            int lifted = iw0 + padW - ss * dilW + lift * strideW;
+                            if (lifted % strideW == 0) {
+                                int o0 = lifted / strideW - lift;
+                                int o1 = o0 + 1;
+                                int o2 = o0 + 2;
+                                int o3 = o0 + 3;
+                                float d0;
+                                float d1;
+                                float d2;
+                                float d3;
+                                if (inside) {
+                                    d0 = heap[dyRow + o0];
+                                    d1 = heap[dyRow + o1];
+                                    d2 = heap[dyRow + o2];
+                                    d3 = heap[dyRow + o3];
+                                } else {
+                                    d0 = heap[dyRow + Math.min(Math.max(o0, 0), outW - 1)];
+                                    d1 = heap[dyRow + Math.min(Math.max(o1, 0), outW - 1)];
+                                    d2 = heap[dyRow + Math.min(Math.max(o2, 0), outW - 1)];
+                                    d3 = heap[dyRow + Math.min(Math.max(o3, 0), outW - 1)];
+                                    d0 = o0 >= 0 && o0 < outW ? d0 : 0f;
+                                    d1 = o1 >= 0 && o1 < outW ? d1 : 0f;
+                                    d2 = o2 >= 0 && o2 < outW ? d2 : 0f;
+                                    d3 = o3 >= 0 && o3 < outW ? d3 : 0f;
+                                }
+                                float f0 = heap[wr + c0 * taps + ss];
+                                float f1 = heap[wr + c1 * taps + ss];
+                                float f2 = heap[wr + c2 * taps + ss];
+                                float f3 = heap[wr + c3 * taps + ss];
+                                a00 += d0 * f0;
+                                a01 += d1 * f0;
+                                a02 += d2 * f0;
+                                a03 += d3 * f0;
+                                a10 += d0 * f1;
+                                a11 += d1 * f1;
+                                a12 += d2 * f1;
+                                a13 += d3 * f1;
+                                a20 += d0 * f2;
+                                a21 += d1 * f2;
+                                a22 += d2 * f2;
+                                a23 += d3 * f2;
+                                a30 += d0 * f3;
+                                a31 += d1 * f3;
+                                a32 += d2 * f3;
+                                a33 += d3 * f3;
                             }
-                            float f0 = heap[wr + c0 * taps + ss];
-                            float f1 = heap[wr + c1 * taps + ss];
-                            float f2 = heap[wr + c2 * taps + ss];
-                            float f3 = heap[wr + c3 * taps + ss];
-                            a00 += d0 * f0;
-                            a01 += d1 * f0;
-                            a02 += d2 * f0;
-                            a03 += d3 * f0;
-                            a10 += d0 * f1;
-                            a11 += d1 * f1;
-                            a12 += d2 * f1;
-                            a13 += d3 * f1;
-                            a20 += d0 * f2;
-                            a21 += d1 * f2;
-                            a22 += d2 * f2;
-                            a23 += d3 * f2;
-                            a30 += d0 * f3;
-                            a31 += d1 * f3;
-                            a32 += d2 * f3;
-                            a33 += d3 * f3;
                         }
                     }
                 }
             }
-            int x0 = dxOff + (nn * c + c0) * plane + ih * w + iw0;
-            int pixels = Math.min(4, w - iw0);
-            int channels = Math.min(4, c - c0);
-            heap[x0] += a00;
-            if (pixels > 1) heap[x0 + 1] += a01;
-            if (pixels > 2) heap[x0 + 2] += a02;
-            if (pixels > 3) heap[x0 + 3] += a03;
-            if (channels > 1) {
-                int x1 = x0 + plane;
-                heap[x1] += a10;
-                if (pixels > 1) heap[x1 + 1] += a11;
-                if (pixels > 2) heap[x1 + 2] += a12;
-                if (pixels > 3) heap[x1 + 3] += a13;
-            }
-            if (channels > 2) {
-                int x2 = x0 + 2 * plane;
-                heap[x2] += a20;
-                if (pixels > 1) heap[x2 + 1] += a21;
-                if (pixels > 2) heap[x2 + 2] += a22;
-                if (pixels > 3) heap[x2 + 3] += a23;
-            }
-            if (channels > 3) {
-                int x3 = x0 + 3 * plane;
-                heap[x3] += a30;
-                if (pixels > 1) heap[x3 + 1] += a31;
-                if (pixels > 2) heap[x3 + 2] += a32;
-                if (pixels > 3) heap[x3 + 3] += a33;
+            // Pixel j is iw0 + j * strideW; a tile of the last residues may overhang the row, or lie past it.
+            if (iw0 < w) {
+                int x0 = dxOff + (nn * c + c0) * plane + ih * w + iw0;
+                int pixels = Math.min(4, (w - iw0 + strideW - 1) / strideW);
+                int channels = Math.min(4, c - c0);
+                int p1 = strideW;
+                int p2 = 2 * strideW;
+                int p3 = 3 * strideW;
+                heap[x0] += a00;
+                if (pixels > 1) heap[x0 + p1] += a01;
+                if (pixels > 2) heap[x0 + p2] += a02;
+                if (pixels > 3) heap[x0 + p3] += a03;
+                if (channels > 1) {
+                    int x1 = x0 + plane;
+                    heap[x1] += a10;
+                    if (pixels > 1) heap[x1 + p1] += a11;
+                    if (pixels > 2) heap[x1 + p2] += a12;
+                    if (pixels > 3) heap[x1 + p3] += a13;
+                }
+                if (channels > 2) {
+                    int x2 = x0 + 2 * plane;
+                    heap[x2] += a20;
+                    if (pixels > 1) heap[x2 + p1] += a21;
+                    if (pixels > 2) heap[x2 + p2] += a22;
+                    if (pixels > 3) heap[x2 + p3] += a23;
+                }
+                if (channels > 3) {
+                    int x3 = x0 + 3 * plane;
+                    heap[x3] += a30;
+                    if (pixels > 1) heap[x3 + p1] += a31;
+                    if (pixels > 2) heap[x3 + p2] += a32;
+                    if (pixels > 3) heap[x3 + p3] += a33;
+                }
             }
         }
     }
@@ -494,13 +504,22 @@ public final class TiledConvKernels {
     }
 
     public static Launch backwardDataLaunch(ConvGeometry g, int dy, int w, int dx) {
-        int tiles = g.n() * blocks(g.c()) * g.h() * blocks(g.w());
+        int tiles = g.n() * blocks(g.c()) * g.h() * dataColumnBlocks(g.w(), g.strideW());
         return Launch.of(Kernel.CONV_BACKWARD_DATA_TILED, tiles, ConvKernels.geometry(g, dy, w, dx, 0));
     }
 
     public static Launch backwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
         int tiles = blocks(g.k()) * blocks(g.c()) * g.r() * g.s();
         return Launch.of(Kernel.CONV_BACKWARD_WEIGHT_TILED, tiles, ConvKernels.geometry(g, x, dy, dw, 0));
+    }
+
+    /**
+     * Column tiles of backward data per input row: for each of the strideW residue classes, tiles of 4 pixels
+     * spaced strideW apart (some tiles of the last residues overhang the row).
+     */
+    static int dataColumnBlocks(int w, int strideW) {
+        int perResidue = (w + strideW - 1) / strideW;
+        return strideW * ((perResidue + 3) / 4);
     }
 
     private static int blocks(int extent) {
