@@ -8,7 +8,7 @@ import org.regionwise.gpu.Parallel;
  * pass's outputs in 16 local accumulators, so every value it loads feeds four multiply-adds instead of one
  * (8 loads per 16 FMAs, against 2 per FMA in the direct loops). Same operands, ints layout and semantics
  * as {@link ConvKernels}, whose direct loops are the reference twin (tests hold each pass against them and
- * against autodiff's {@code ReferenceKernels}); each output is summed in the same order as there.
+ * against autodiff's {@code ReferenceKernels}).
  *
  * <ul>
  *   <li>forward: 4 output channels x 4 neighbouring output pixels of one row;</li>
@@ -19,8 +19,11 @@ import org.regionwise.gpu.Parallel;
  *
  * <p>Tiles that overhang the tensor (channel counts or rows not multiples of 4) read a valid neighbour
  * (the last channel; a clamped pixel, then zeroed) and store only what exists, so no load leaves its tensor.
- * Pixels near the padding use clamped loads and a select rather than branches; tiles wholly inside
- * (most of them) take a path without those checks. The branch is uniform per tile.
+ * Loops run over the filter taps outside and the reduced channels inside: where a tap's four pixels are,
+ * and which of them lie in the image (the others read a clamped, valid pixel and use 0: a select, not a
+ * branch), is worked out once per tap, so the channel loop is loads and multiply-adds only. Each output
+ * is therefore summed tap by tap, then channel by channel (the direct loops: channel, then tap); taps that
+ * miss the whole tile are skipped.
  */
 public final class TiledConvKernels {
     /** Tile edge: 4 channels by 4 pixels (or 4 by 4 channels). Written out in the kernels as 16 locals. */
@@ -98,61 +101,61 @@ public final class TiledConvKernels {
             float a31 = b3;
             float a32 = b3;
             float a33 = b3;
-            int iw0 = ow0 * strideW - padW;
-            boolean inside = iw0 >= 0 && iw0 + 3 * strideW + (s - 1) * dilW < w;
+            // Taps outer, input channels inner: a tap's pixel positions and their validity are worked out once,
+            // and the channel loop is loads and multiply-adds only. A tap's column lies outside the image for
+            // pixels near the padding: those read a clamped (valid) column and use 0 instead.
             int xImage = xOff + nn * c * plane;
-            for (int cc = 0; cc < c; cc++) {
-                int xPlane = xImage + cc * plane;
-                int wc = cc * taps;
-                for (int rr = 0; rr < r; rr++) {
-                    int ih = oh * strideH - padH + rr * dilH;
-                    if (ih >= 0 && ih < h) {
-                        int xRow = xPlane + ih * w;
-                        int wr = wc + rr * s;
-                        for (int ss = 0; ss < s; ss++) {
-                            int i0 = iw0 + ss * dilW;
-                            int i1 = i0 + strideW;
-                            int i2 = i1 + strideW;
-                            int i3 = i2 + strideW;
-                            float x0;
-                            float x1;
-                            float x2;
-                            float x3;
-                            if (inside) {
-                                x0 = heap[xRow + i0];
-                                x1 = heap[xRow + i1];
-                                x2 = heap[xRow + i2];
-                                x3 = heap[xRow + i3];
-                            } else {
-                                x0 = heap[xRow + Math.min(Math.max(i0, 0), w - 1)];
-                                x1 = heap[xRow + Math.min(Math.max(i1, 0), w - 1)];
-                                x2 = heap[xRow + Math.min(Math.max(i2, 0), w - 1)];
-                                x3 = heap[xRow + Math.min(Math.max(i3, 0), w - 1)];
-                                x0 = i0 >= 0 && i0 < w ? x0 : 0f;
-                                x1 = i1 >= 0 && i1 < w ? x1 : 0f;
-                                x2 = i2 >= 0 && i2 < w ? x2 : 0f;
-                                x3 = i3 >= 0 && i3 < w ? x3 : 0f;
+            for (int rr = 0; rr < r; rr++) {
+                int ih = oh * strideH - padH + rr * dilH;
+                if (ih >= 0 && ih < h) {
+                    int xRow = xImage + ih * w;
+                    for (int ss = 0; ss < s; ss++) {
+                        int i0 = ow0 * strideW - padW + ss * dilW;
+                        int i1 = i0 + strideW;
+                        int i2 = i1 + strideW;
+                        int i3 = i2 + strideW;
+                        boolean v0 = i0 >= 0 && i0 < w;
+                        boolean v1 = i1 >= 0 && i1 < w;
+                        boolean v2 = i2 >= 0 && i2 < w;
+                        boolean v3 = i3 >= 0 && i3 < w;
+                        if (v0 || v1 || v2 || v3) {
+                            int x0 = xRow + Math.min(Math.max(i0, 0), w - 1);
+                            int x1 = xRow + Math.min(Math.max(i1, 0), w - 1);
+                            int x2 = xRow + Math.min(Math.max(i2, 0), w - 1);
+                            int x3 = xRow + Math.min(Math.max(i3, 0), w - 1);
+                            int tap = rr * s + ss;
+                            for (int cc = 0; cc < c; cc++) {
+                                int xc = cc * plane;
+                                float p0 = heap[x0 + xc];
+                                float p1 = heap[x1 + xc];
+                                float p2 = heap[x2 + xc];
+                                float p3 = heap[x3 + xc];
+                                p0 = v0 ? p0 : 0f;
+                                p1 = v1 ? p1 : 0f;
+                                p2 = v2 ? p2 : 0f;
+                                p3 = v3 ? p3 : 0f;
+                                int wc = cc * taps + tap;
+                                float f0 = heap[w0 + wc];
+                                float f1 = heap[w1 + wc];
+                                float f2 = heap[w2 + wc];
+                                float f3 = heap[w3 + wc];
+                                a00 += p0 * f0;
+                                a01 += p1 * f0;
+                                a02 += p2 * f0;
+                                a03 += p3 * f0;
+                                a10 += p0 * f1;
+                                a11 += p1 * f1;
+                                a12 += p2 * f1;
+                                a13 += p3 * f1;
+                                a20 += p0 * f2;
+                                a21 += p1 * f2;
+                                a22 += p2 * f2;
+                                a23 += p3 * f2;
+                                a30 += p0 * f3;
+                                a31 += p1 * f3;
+                                a32 += p2 * f3;
+                                a33 += p3 * f3;
                             }
-                            float f0 = heap[w0 + wr + ss];
-                            float f1 = heap[w1 + wr + ss];
-                            float f2 = heap[w2 + wr + ss];
-                            float f3 = heap[w3 + wr + ss];
-                            a00 += x0 * f0;
-                            a01 += x1 * f0;
-                            a02 += x2 * f0;
-                            a03 += x3 * f0;
-                            a10 += x0 * f1;
-                            a11 += x1 * f1;
-                            a12 += x2 * f1;
-                            a13 += x3 * f1;
-                            a20 += x0 * f2;
-                            a21 += x1 * f2;
-                            a22 += x2 * f2;
-                            a23 += x3 * f2;
-                            a30 += x0 * f3;
-                            a31 += x1 * f3;
-                            a32 += x2 * f3;
-                            a33 += x3 * f3;
                         }
                     }
                 }
@@ -192,8 +195,7 @@ public final class TiledConvKernels {
     /**
      * dx += input gradient of dy through w. ints[15..17]: dy, w, dx. Twin: {@link ConvKernels#backwardData}.
      * Each input pixel gathers from the output pixels that read it (ow = (iw + padW - ss * dilW) / strideW when
-     * that divides exactly and is in range); the divisibility test is one per tap for the whole tile, and a
-     * tile whose reads all lie inside the output row needs no range test.
+     * that divides exactly and is in range); the divisibility test is one per tap for the whole tile.
      */
     public static void backwardData(float[] heap, int[] ints, float[] floats) {
         int n = ints[0];
@@ -253,64 +255,66 @@ public final class TiledConvKernels {
             float a31 = 0f;
             float a32 = 0f;
             float a33 = 0f;
-            // Every o0 + j of every tap in [0, outW): no clamping needed.
-            boolean inside = iw0 + padW - (s - 1) * dilW >= 0 && (iw0 + padW) / strideW + 3 < outW;
+            // Taps outer, output channels inner (as in forward): whether the tap reaches the tile's pixels, and
+            // which output columns it reads, is worked out once per tap.
             int dyImage = dyOff + nn * k * outPlane;
-            for (int kk = 0; kk < k; kk++) {
-                int dyPlane = dyImage + kk * outPlane;
-                int wk = wOff + kk * c * taps;
-                for (int rr = 0; rr < r; rr++) {
-                    int th = ih + padH - rr * dilH;
-                    int oh = th / strideH;
-                    if (th >= 0 && oh * strideH == th && oh < outH) {
-                        int dyRow = dyPlane + oh * outW;
-                        int wr = wk + rr * s;
-                        for (int ss = 0; ss < s; ss++) {
-                            int lifted = iw0 + padW - ss * dilW + lift * strideW;
-                            if (lifted % strideW == 0) {
-                                int o0 = lifted / strideW - lift;
-                                int o1 = o0 + 1;
-                                int o2 = o0 + 2;
-                                int o3 = o0 + 3;
-                                float d0;
-                                float d1;
-                                float d2;
-                                float d3;
-                                if (inside) {
-                                    d0 = heap[dyRow + o0];
-                                    d1 = heap[dyRow + o1];
-                                    d2 = heap[dyRow + o2];
-                                    d3 = heap[dyRow + o3];
-                                } else {
-                                    d0 = heap[dyRow + Math.min(Math.max(o0, 0), outW - 1)];
-                                    d1 = heap[dyRow + Math.min(Math.max(o1, 0), outW - 1)];
-                                    d2 = heap[dyRow + Math.min(Math.max(o2, 0), outW - 1)];
-                                    d3 = heap[dyRow + Math.min(Math.max(o3, 0), outW - 1)];
-                                    d0 = o0 >= 0 && o0 < outW ? d0 : 0f;
-                                    d1 = o1 >= 0 && o1 < outW ? d1 : 0f;
-                                    d2 = o2 >= 0 && o2 < outW ? d2 : 0f;
-                                    d3 = o3 >= 0 && o3 < outW ? d3 : 0f;
-                                }
-                                float f0 = heap[wr + c0 * taps + ss];
-                                float f1 = heap[wr + c1 * taps + ss];
-                                float f2 = heap[wr + c2 * taps + ss];
-                                float f3 = heap[wr + c3 * taps + ss];
-                                a00 += d0 * f0;
-                                a01 += d1 * f0;
-                                a02 += d2 * f0;
-                                a03 += d3 * f0;
-                                a10 += d0 * f1;
-                                a11 += d1 * f1;
-                                a12 += d2 * f1;
-                                a13 += d3 * f1;
-                                a20 += d0 * f2;
-                                a21 += d1 * f2;
-                                a22 += d2 * f2;
-                                a23 += d3 * f2;
-                                a30 += d0 * f3;
-                                a31 += d1 * f3;
-                                a32 += d2 * f3;
-                                a33 += d3 * f3;
+            for (int rr = 0; rr < r; rr++) {
+                int th = ih + padH - rr * dilH;
+                int oh = th / strideH;
+                if (th >= 0 && oh * strideH == th && oh < outH) {
+                    int dyRow = dyImage + oh * outW;
+                    for (int ss = 0; ss < s; ss++) {
+                        int lifted = iw0 + padW - ss * dilW + lift * strideW;
+                        int o0 = lifted / strideW - lift;
+                        int o1 = o0 + 1;
+                        int o2 = o0 + 2;
+                        int o3 = o0 + 3;
+                        boolean v0 = o0 >= 0 && o0 < outW;
+                        boolean v1 = o1 >= 0 && o1 < outW;
+                        boolean v2 = o2 >= 0 && o2 < outW;
+                        boolean v3 = o3 >= 0 && o3 < outW;
+                        if (lifted % strideW == 0 && (v0 || v1 || v2 || v3)) {
+                            int d0 = dyRow + Math.min(Math.max(o0, 0), outW - 1);
+                            int d1 = dyRow + Math.min(Math.max(o1, 0), outW - 1);
+                            int d2 = dyRow + Math.min(Math.max(o2, 0), outW - 1);
+                            int d3 = dyRow + Math.min(Math.max(o3, 0), outW - 1);
+                            int tap = rr * s + ss;
+                            int f0Off = wOff + c0 * taps + tap;
+                            int f1Off = wOff + c1 * taps + tap;
+                            int f2Off = wOff + c2 * taps + tap;
+                            int f3Off = wOff + c3 * taps + tap;
+                            int wPerK = c * taps;
+                            for (int kk = 0; kk < k; kk++) {
+                                int dk = kk * outPlane;
+                                float g0 = heap[d0 + dk];
+                                float g1 = heap[d1 + dk];
+                                float g2 = heap[d2 + dk];
+                                float g3 = heap[d3 + dk];
+                                g0 = v0 ? g0 : 0f;
+                                g1 = v1 ? g1 : 0f;
+                                g2 = v2 ? g2 : 0f;
+                                g3 = v3 ? g3 : 0f;
+                                int wk = kk * wPerK;
+                                float f0 = heap[f0Off + wk];
+                                float f1 = heap[f1Off + wk];
+                                float f2 = heap[f2Off + wk];
+                                float f3 = heap[f3Off + wk];
+                                a00 += g0 * f0;
+                                a01 += g1 * f0;
+                                a02 += g2 * f0;
+                                a03 += g3 * f0;
+                                a10 += g0 * f1;
+                                a11 += g1 * f1;
+                                a12 += g2 * f1;
+                                a13 += g3 * f1;
+                                a20 += g0 * f2;
+                                a21 += g1 * f2;
+                                a22 += g2 * f2;
+                                a23 += g3 * f2;
+                                a30 += g0 * f3;
+                                a31 += g1 * f3;
+                                a32 += g2 * f3;
+                                a33 += g3 * f3;
                             }
                         }
                     }

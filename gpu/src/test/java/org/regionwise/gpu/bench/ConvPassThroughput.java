@@ -19,8 +19,9 @@ import org.regionwise.gpu.kernels.Launch;
  * forward pass's 2 N K OH OW C R S for all three passes (each does that many multiply-adds).
  *
  * <p>Run alone: {@code java @$TORNADOVM_HOME/tornado-argfile -Dtornado.load.annotation.parallel=org.regionwise.gpu.Parallel
- * -cp <cli jar>:<gpu test classes> org.regionwise.gpu.bench.ConvPassThroughput [quick] [direct|tiled] [java]}
- * ({@code java}: the plain-Java device, for a smoke test without TornadoVM)
+ * -cp <cli jar>:<gpu test classes> org.regionwise.gpu.bench.ConvPassThroughput [quick] [direct|tiled] [java] [N,C,H,W,K,stride ...]}
+ * ({@code java}: the plain-Java device, for a smoke test without TornadoVM; shapes: 3x3 convolutions, pad 1,
+ * instead of {@link #shapes})
  */
 public final class ConvPassThroughput {
     /** One pass, one kernel variant: milliseconds per launch (median) and GFLOP/s. */
@@ -43,7 +44,16 @@ public final class ConvPassThroughput {
         GpuBackend gpu = GpuBackends.create(backend, 1 << 26);
         try {
             System.out.println("backend " + gpu.name());
-            for (ConvGeometry g : shapes(quick)) measure(gpu, g, quick ? 5 : 3, direct, tiled);
+            List<ConvGeometry> shapes = new ArrayList<>();
+            for (String a : args) {
+                if (a.contains(",")) {
+                    int[] v = Arrays.stream(a.split(",")).mapToInt(Integer::parseInt).toArray();
+                    if (v.length != 6) throw new IllegalArgumentException("shape " + a + ": expected N,C,H,W,K,stride (3x3, pad 1)");
+                    shapes.add(ConvGeometry.of(v[0], v[1], v[2], v[3], v[4], 3, 3, v[5], 1, 1));
+                }
+            }
+            if (shapes.isEmpty()) shapes = shapes(quick);
+            for (ConvGeometry g : shapes) measure(gpu, g, quick ? 5 : 3, direct, tiled);
         } finally {
             gpu.close();
         }
