@@ -19,11 +19,12 @@ import org.regionwise.gpu.Parallel;
  *
  * <p>Tiles that overhang the tensor (channel counts or rows not multiples of 4) read a valid neighbour
  * (the last channel; a clamped pixel, then zeroed) and store only what exists, so no load leaves its tensor.
- * Loops run over the filter taps outside and the reduced channels inside: where a tap's four pixels are,
+ * Forward and backward data loop over the filter taps outside and the reduced channels inside: where a
+ * tap's four pixels are,
  * and which of them lie in the image (the others read a clamped, valid pixel and use 0: a select, not a
- * branch), is worked out once per tap, so the channel loop is loads and multiply-adds only. Each output
- * is therefore summed tap by tap, then channel by channel (the direct loops: channel, then tap); taps that
- * miss the whole tile are skipped.
+ * branch), is worked out once per tap, so the channel loop is loads and multiply-adds only. Their outputs
+ * are therefore summed tap by tap, then channel by channel (the direct loops: channel, then tap); taps that
+ * miss the whole tile are skipped. Backward weight sums in the direct loop's order (image, row, column).
  */
 public final class TiledConvKernels {
     /** Tile edge: 4 channels by 4 pixels (or 4 by 4 channels). Written out in the kernels as 16 locals. */
