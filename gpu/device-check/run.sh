@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The GPU device check, on a machine with an OpenCL GPU driver and nothing else: unpacks
 # scratch/device-check.tar.gz (made by stage.sh), then runs the parity report (DeviceCheck: every kernel
-# through TornadoVM against plain Java, and training steps against the CPU) and the training-step benchmark
+# through TornadoVM against plain Java, and training steps against the CPU; with timings: each conv pass's
+# GFLOP/s, register-tiled and direct, and a UNet2d step per registry loss) and the training-step benchmark
 # on the GPU (`bench --backend tornado`). Output goes to $OUT (default ./device-check-out). Run from the
 # repository root; --quick uses small shapes (for PoCL or a smoke test). DEVICE_MEMORY, HEAP_MIB and XMX
 # override the memory settings (defaults 8GB, 4096, 24g: an H100-class GPU on a 128 GB host).
@@ -33,6 +34,8 @@ cp="$dc/jars/regionwise-cli.jar:$dc/jars/gpu-test-classes:$dc/jars/junit-jupiter
 echo "run: DeviceCheck ${quick:-full}..."
 timeout 1200 "$java" "${flags[@]}" -cp "$cp" org.regionwise.gpu.bench.DeviceCheck $quick > "$out/devicecheck.txt" 2>&1
 echo "devicecheck exit $?" >> "$out/devicecheck.txt"
+# The timings (conv passes tiled and direct, a step per registry loss), then the verdict.
+grep -E '^(conv |loss )' "$out/devicecheck.txt"
 tail -3 "$out/devicecheck.txt"
 
 echo "run: bench --backend tornado..."

@@ -7,6 +7,8 @@ import org.regionwise.gpu.Parallel;
  * The three passes of 2D convolution (NCHW, weight K x C x R x S, stride, zero padding, dilation) as direct
  * loops, one parallel iteration per output element of each pass, so no pass needs atomics:
  * forward per output pixel, backward-data per input pixel (gather, not scatter), backward-weight per weight.
+ * They are the reference twins of {@link TiledConvKernels}, which the launch builders below hand out (the
+ * {@code direct*} builders launch these loops); the bias gradient is only here.
  *
  * <p>ints[0..14] hold the geometry in {@link ConvGeometry}'s component order
  * (n, c, h, w, k, r, s, strideH, strideW, padH, padW, dilH, dilW, outH, outW); ints[15..] hold heap offsets.
@@ -185,15 +187,31 @@ public final class ConvKernels {
         }
     }
 
+    /** The forward pass as launched: {@link TiledConvKernels#forward}. */
     public static Launch forwardLaunch(ConvGeometry g, int x, int w, int bias, int y) {
+        return TiledConvKernels.forwardLaunch(g, x, w, bias, y);
+    }
+
+    /** The backward-data pass as launched: {@link TiledConvKernels#backwardData}. */
+    public static Launch backwardDataLaunch(ConvGeometry g, int dy, int w, int dx) {
+        return TiledConvKernels.backwardDataLaunch(g, dy, w, dx);
+    }
+
+    /** The backward-weight pass as launched: {@link TiledConvKernels#backwardWeight}. */
+    public static Launch backwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
+        return TiledConvKernels.backwardWeightLaunch(g, x, dy, dw);
+    }
+
+    /** The direct forward loop on a device (the reference twin; also the baseline of the throughput check). */
+    public static Launch directForwardLaunch(ConvGeometry g, int x, int w, int bias, int y) {
         return Launch.of(Kernel.CONV_FORWARD, g.outputSize(), geometry(g, x, w, y, bias));
     }
 
-    public static Launch backwardDataLaunch(ConvGeometry g, int dy, int w, int dx) {
+    public static Launch directBackwardDataLaunch(ConvGeometry g, int dy, int w, int dx) {
         return Launch.of(Kernel.CONV_BACKWARD_DATA, g.inputSize(), geometry(g, dy, w, dx, 0));
     }
 
-    public static Launch backwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
+    public static Launch directBackwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
         return Launch.of(Kernel.CONV_BACKWARD_WEIGHT, g.weightSize(), geometry(g, x, dy, dw, 0));
     }
 
@@ -201,7 +219,7 @@ public final class ConvKernels {
         return Launch.of(Kernel.CONV_BACKWARD_BIAS, g.k(), geometry(g, dy, dbias, 0, 0));
     }
 
-    private static int[] geometry(ConvGeometry g, int off0, int off1, int off2, int off3) {
+    static int[] geometry(ConvGeometry g, int off0, int off1, int off2, int off3) {
         return new int[] {g.n(), g.c(), g.h(), g.w(), g.k(), g.r(), g.s(), g.strideH(), g.strideW(),
                 g.padH(), g.padW(), g.dilH(), g.dilW(), g.outH(), g.outW(), off0, off1, off2, off3};
     }

@@ -13,7 +13,6 @@ import org.regionwise.gpu.GpuBackend;
 import org.regionwise.gpu.GpuBackends;
 import org.regionwise.gpu.GpuStorage;
 import org.regionwise.gpu.device.DeviceHeap;
-import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.Launch;
 import org.regionwise.gpu.testing.KernelCase;
 import org.regionwise.gpu.testing.KernelCases;
@@ -23,9 +22,11 @@ import org.regionwise.gpu.testing.Tolerance;
 
 /**
  * One run on a machine with TornadoVM (a GPU, or PoCL): every parity check of the test suite, printed as a
- * report rather than asserted (so one run shows everything), then timings: a conv kernel's throughput, the
+ * report rather than asserted (so one run shows everything), then timings: each conv pass's GFLOP/s, tiled
+ * and direct ({@link ConvPassThroughput}), a UNet2d step with every registry loss ({@link LossStepTimes}), the
  * resident DeviceOps training step against the same step through autodiff on the CPU, and the autodiff
- * U-Net step on the device Kernels against the CPU's fast kernels. Exit status 1 if any parity check fails.
+ * U-Net step on the device Kernels against the CPU's fast kernels. Exit status 1 if any parity check fails
+ * or a registry loss throws.
  *
  * <p>Run: {@code java @$TORNADOVM_HOME/tornado-argfile -Dtornado.load.annotation.parallel=org.regionwise.gpu.Parallel
  * -cp <autodiff, gpu classes and test classes> org.regionwise.gpu.bench.DeviceCheck [quick]}
@@ -51,7 +52,12 @@ public final class DeviceCheck {
         report("U-Net step parameters after Adam", new Tolerance(1e-5, 1e-5), cpu.updatedParameters(), dev.updatedParameters());
         residentParity(gpu);
 
-        convThroughput(gpu, quick ? 16 : 64, quick ? 32 : 64);
+        for (ConvGeometry g : ConvPassThroughput.shapes(quick)) ConvPassThroughput.measure(gpu, g, quick ? 5 : 3, true, true);
+        int lossFailures = LossStepTimes.run(gpu, quick ? 3 : 5);
+        if (lossFailures > 0) {
+            System.out.println("FAIL " + lossFailures + " registry loss(es) threw on the device (see above)");
+            failed = true;
+        }
         residentTiming(gpu, quick ? 2 : 8, quick ? 8 : 32, quick ? 32 : 128);
         unetTiming(gpu, quick ? 2 : 4, quick ? 32 : 64, quick ? 4 : 16);
         System.out.println(gpu.stats());
@@ -84,30 +90,6 @@ public final class DeviceCheck {
         GpuStorage[] params = step.parameters();
         for (int i = 0; i < params.length; i++) {
             report("resident step parameter " + i, new Tolerance(1e-5, 1e-5), expected.get(i), params[i].host());
-        }
-    }
-
-    private static void convThroughput(GpuBackend gpu, int channels, int size) {
-        ConvGeometry g = ConvGeometry.of(8, channels, size, size, channels, 3, 3, 1, 1, 1);
-        GpuStorage x = gpu.ops().upload(new float[g.inputSize()]);
-        GpuStorage w = gpu.ops().upload(new float[g.weightSize()]);
-        GpuStorage y = gpu.allocateUninitialised(g.outputSize());
-        GpuStorage dx = gpu.ops().zeros(g.inputSize());
-        GpuStorage dw = gpu.ops().zeros(g.weightSize());
-        String[] names = {"forward", "backward data", "backward weight"};
-        for (int pass = 0; pass < 3; pass++) {
-            Launch l = switch (pass) {
-                case 0 -> ConvKernels.forwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset());
-                case 1 -> ConvKernels.backwardDataLaunch(g, y.deviceOffset(), w.deviceOffset(), dx.deviceOffset());
-                default -> ConvKernels.backwardWeightLaunch(g, x.deviceOffset(), y.deviceOffset(), dw.deviceOffset());
-            };
-            gpu.heap().launch(l); // compile and warm up
-            int reps = 5;
-            long start = System.nanoTime();
-            for (int i = 0; i < reps; i++) gpu.heap().launch(l);
-            double seconds = (System.nanoTime() - start) / 1e9 / reps;
-            System.out.printf(Locale.ROOT, "conv %s 8x%dx%dx%d 3x3: %.2f ms, %.1f GFLOP/s%n", names[pass], channels, size, size,
-                    seconds * 1e3, g.flops() / seconds / 1e9);
         }
     }
 

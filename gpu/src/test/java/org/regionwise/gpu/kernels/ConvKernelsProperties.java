@@ -12,9 +12,10 @@ import org.regionwise.gpu.testing.HeapImage;
 import org.regionwise.gpu.testing.Tolerance;
 
 /**
- * The three convolution kernels, run as plain Java, against autodiff's reference over random geometries
- * (strides that do not divide, padding wider than the kernel reach, dilation). Backward passes start from
- * non-zero gradients to check they accumulate.
+ * The three convolution passes, run as plain Java, against autodiff's reference over random geometries
+ * (strides that do not divide, padding wider than the kernel reach, dilation, channel counts and widths that
+ * leave partial 4 x 4 tiles): both the register-tiled kernels that are launched and their direct twins.
+ * Backward passes start from non-zero gradients to check they accumulate.
  */
 class ConvKernelsProperties {
     private static final ReferenceKernels REFERENCE = new ReferenceKernels();
@@ -31,9 +32,9 @@ class ConvKernelsProperties {
     }
 
     @Property(tries = 120)
-    void forwardMatchesReference(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 3) int c,
-                                 @ForAll @IntRange(min = 1, max = 8) int h, @ForAll @IntRange(min = 1, max = 8) int w,
-                                 @ForAll @IntRange(min = 1, max = 3) int k, @ForAll @IntRange(min = 1, max = 3) int r,
+    void forwardMatchesReference(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 6) int c,
+                                 @ForAll @IntRange(min = 1, max = 8) int h, @ForAll @IntRange(min = 1, max = 11) int w,
+                                 @ForAll @IntRange(min = 1, max = 6) int k, @ForAll @IntRange(min = 1, max = 3) int r,
                                  @ForAll @IntRange(min = 1, max = 3) int s, @ForAll @IntRange(min = 1, max = 3) int stride,
                                  @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll @IntRange(min = 1, max = 2) int dil,
                                  @ForAll boolean withBias, @ForAll @IntRange(min = 0, max = 1000) int seed) {
@@ -47,14 +48,17 @@ class ConvKernelsProperties {
         float[] expected = new float[g.outputSize()];
         REFERENCE.conv2dForward(g, slice(heap, x, g.inputSize()), slice(heap, wt, g.weightSize()),
                 withBias ? slice(heap, b, g.k()) : null, expected);
+        float[] direct = heap.clone();
         ConvKernels.forwardLaunch(g, x, wt, withBias ? b : -1, y).runOn(heap);
+        ConvKernels.directForwardLaunch(g, x, wt, withBias ? b : -1, y).runOn(direct);
         tolerance(c * r * s).assertClose("conv forward " + g, expected, slice(heap, y, g.outputSize()));
+        tolerance(c * r * s).assertClose("conv forward (direct) " + g, expected, slice(direct, y, g.outputSize()));
     }
 
     @Property(tries = 120)
-    void backwardDataMatchesReference(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 3) int c,
-                                      @ForAll @IntRange(min = 1, max = 8) int h, @ForAll @IntRange(min = 1, max = 8) int w,
-                                      @ForAll @IntRange(min = 1, max = 3) int k, @ForAll @IntRange(min = 1, max = 3) int r,
+    void backwardDataMatchesReference(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 6) int c,
+                                      @ForAll @IntRange(min = 1, max = 8) int h, @ForAll @IntRange(min = 1, max = 11) int w,
+                                      @ForAll @IntRange(min = 1, max = 6) int k, @ForAll @IntRange(min = 1, max = 3) int r,
                                       @ForAll @IntRange(min = 1, max = 3) int s, @ForAll @IntRange(min = 1, max = 3) int stride,
                                       @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll @IntRange(min = 1, max = 2) int dil,
                                       @ForAll @IntRange(min = 0, max = 1000) int seed) {
@@ -66,14 +70,17 @@ class ConvKernelsProperties {
         float[] heap = image.toArray();
         float[] expected = slice(heap, dx, g.inputSize());
         REFERENCE.conv2dBackwardData(g, slice(heap, dy, g.outputSize()), slice(heap, wt, g.weightSize()), expected);
+        float[] direct = heap.clone();
         ConvKernels.backwardDataLaunch(g, dy, wt, dx).runOn(heap);
+        ConvKernels.directBackwardDataLaunch(g, dy, wt, dx).runOn(direct);
         tolerance(k * r * s).assertClose("conv backward data " + g, expected, slice(heap, dx, g.inputSize()));
+        tolerance(k * r * s).assertClose("conv backward data (direct) " + g, expected, slice(direct, dx, g.inputSize()));
     }
 
     @Property(tries = 120)
-    void backwardWeightAndBiasMatchReference(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 3) int c,
-                                             @ForAll @IntRange(min = 1, max = 8) int h, @ForAll @IntRange(min = 1, max = 8) int w,
-                                             @ForAll @IntRange(min = 1, max = 3) int k, @ForAll @IntRange(min = 1, max = 3) int r,
+    void backwardWeightAndBiasMatchReference(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 6) int c,
+                                             @ForAll @IntRange(min = 1, max = 8) int h, @ForAll @IntRange(min = 1, max = 11) int w,
+                                             @ForAll @IntRange(min = 1, max = 6) int k, @ForAll @IntRange(min = 1, max = 3) int r,
                                              @ForAll @IntRange(min = 1, max = 3) int s, @ForAll @IntRange(min = 1, max = 3) int stride,
                                              @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll @IntRange(min = 1, max = 2) int dil,
                                              @ForAll @IntRange(min = 0, max = 1000) int seed) {
@@ -87,10 +94,13 @@ class ConvKernelsProperties {
         float[] expectedW = slice(heap, dw, g.weightSize());
         float[] expectedB = slice(heap, db, g.k());
         REFERENCE.conv2dBackwardWeight(g, slice(heap, x, g.inputSize()), slice(heap, dy, g.outputSize()), expectedW, expectedB);
+        float[] direct = heap.clone();
         ConvKernels.backwardWeightLaunch(g, x, dy, dw).runOn(heap);
         ConvKernels.backwardBiasLaunch(g, dy, db).runOn(heap);
+        ConvKernels.directBackwardWeightLaunch(g, x, dy, dw).runOn(direct);
         int terms = n * g.outH() * g.outW();
         tolerance(terms).assertClose("conv backward weight " + g, expectedW, slice(heap, dw, g.weightSize()));
+        tolerance(terms).assertClose("conv backward weight (direct) " + g, expectedW, slice(direct, dw, g.weightSize()));
         tolerance(terms).assertClose("conv backward bias " + g, expectedB, slice(heap, db, g.k()));
     }
 }

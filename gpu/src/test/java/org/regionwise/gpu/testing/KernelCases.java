@@ -43,11 +43,16 @@ public final class KernelCases {
         }
         ConvGeometry strided = new ConvGeometry(2, 3, 9, 11, 4, 3, 3, 2, 2, 1, 1, 1, 1, 5, 6);
         ConvGeometry dilated = ConvGeometry.of(1, 2, 10, 7, 3, 3, 2, 1, 2, 2);
-        for (ConvGeometry g : List.of(strided, dilated)) {
-            cases.add(convForward(base, seed++, g));
-            cases.add(convBackwardData(base, seed++, g));
-            cases.add(convBackwardWeight(base, seed++, g));
+        // Stride 1, pad 1, 13 wide: tiles inside the image take the unchecked path, the edge tiles the clamped one.
+        ConvGeometry unit = ConvGeometry.of(2, 5, 6, 13, 6, 3, 3, 1, 1, 1);
+        for (ConvGeometry g : List.of(strided, dilated, unit)) {
+            cases.add(convForward(base, seed++, g, false));
+            cases.add(convBackwardData(base, seed++, g, false));
+            cases.add(convBackwardWeight(base, seed++, g, false));
         }
+        cases.add(convForward(base, seed++, strided, true));
+        cases.add(convBackwardData(base, seed++, strided, true));
+        cases.add(convBackwardWeight(base, seed++, strided, true));
         cases.add(elementwise(base, seed++));
         cases.add(reductions(base, seed++));
         cases.add(softmax(base, seed++));
@@ -90,33 +95,37 @@ public final class KernelCases {
         return new KernelCase("gemm ta=" + ta + " tb=" + tb + " beta=" + beta, base, h.toArray(), List.of(l), new int[] {c, m * ldc});
     }
 
-    static KernelCase convForward(int base, long seed, ConvGeometry g) {
+    /** The launched (tiled) pass, or with {@code direct} its direct-loop twin. */
+    static KernelCase convForward(int base, long seed, ConvGeometry g, boolean direct) {
         HeapImage h = new HeapImage(base, seed);
         int x = h.region(g.inputSize());
         int w = h.region(g.weightSize());
         int b = h.region(g.k());
         int y = h.region(g.outputSize());
-        return new KernelCase("conv forward " + g, base, h.toArray(), List.of(ConvKernels.forwardLaunch(g, x, w, b, y)),
+        Launch l = direct ? ConvKernels.directForwardLaunch(g, x, w, b, y) : ConvKernels.forwardLaunch(g, x, w, b, y);
+        return new KernelCase("conv forward " + (direct ? "(direct) " : "") + g, base, h.toArray(), List.of(l),
                 new int[] {y, g.outputSize()});
     }
 
-    static KernelCase convBackwardData(int base, long seed, ConvGeometry g) {
+    static KernelCase convBackwardData(int base, long seed, ConvGeometry g, boolean direct) {
         HeapImage h = new HeapImage(base, seed);
         int dy = h.region(g.outputSize());
         int w = h.region(g.weightSize());
         int dx = h.region(g.inputSize());
-        return new KernelCase("conv backward data " + g, base, h.toArray(), List.of(ConvKernels.backwardDataLaunch(g, dy, w, dx)),
+        Launch l = direct ? ConvKernels.directBackwardDataLaunch(g, dy, w, dx) : ConvKernels.backwardDataLaunch(g, dy, w, dx);
+        return new KernelCase("conv backward data " + (direct ? "(direct) " : "") + g, base, h.toArray(), List.of(l),
                 new int[] {dx, g.inputSize()});
     }
 
-    static KernelCase convBackwardWeight(int base, long seed, ConvGeometry g) {
+    static KernelCase convBackwardWeight(int base, long seed, ConvGeometry g, boolean direct) {
         HeapImage h = new HeapImage(base, seed);
         int x = h.region(g.inputSize());
         int dy = h.region(g.outputSize());
         int dw = h.region(g.weightSize());
         int db = h.region(g.k());
-        return new KernelCase("conv backward weight " + g, base, h.toArray(),
-                List.of(ConvKernels.backwardWeightLaunch(g, x, dy, dw), ConvKernels.backwardBiasLaunch(g, dy, db)),
+        Launch l = direct ? ConvKernels.directBackwardWeightLaunch(g, x, dy, dw) : ConvKernels.backwardWeightLaunch(g, x, dy, dw);
+        return new KernelCase("conv backward weight " + (direct ? "(direct) " : "") + g, base, h.toArray(),
+                List.of(l, ConvKernels.backwardBiasLaunch(g, dy, db)),
                 new int[] {dw, g.weightSize(), db, g.k()});
     }
 
