@@ -108,7 +108,11 @@ class LossResidencyTest {
     }
 
     static void assertResident(String lossName, UNet2dConfig config) {
-        GpuBackend backend = GpuBackends.create(GpuBackends.TORNADO_JAVA, 1 << 22);
+        assertResident(GpuBackends.create(GpuBackends.TORNADO_JAVA, 1 << 22), lossName, config);
+    }
+
+    /** The same count on any device backend (TornadoLossResidencyTest runs it through TornadoVM). */
+    static void assertResident(GpuBackend backend, String lossName, UNet2dConfig config) {
         int size = config.deepSupervision() ? UNet2dTraining.DEEP_SIZE : 0;
         UNet2dTraining training = config.deepSupervision()
                 ? new UNet2dTraining(backend, 5, lossName, config, size, size)
