@@ -7,16 +7,14 @@ import jdk.incubator.vector.VectorSpecies;
  * The micro-kernels for CPUs whose widest vectors are narrower than 512 bits (AVX2: 8 floats, 16 ymm
  * registers). {@link VectorMicroKernel} names {@code SPECIES_512}; on such a CPU C2 has no instructions for
  * it, so every one of its vectors becomes a heap object and a convolution runs at a fraction of a GFLOP/s.
- * This one uses the CPU's preferred species (L floats) and tiles for 16 registers:
- * <ul>
- *   <li>{@link #panelTimesRows}: 4 rows x 3 vectors (4 x 24 with AVX2) = 12 accumulators, 3 operand vectors
- *       and a broadcast: 16 registers. Each step loads 3 vectors and 4 scalars for 12 FMAs (an 8 x 8 tile
- *       walked one vector at a time needs 9 loads for 8), and 12 independent chains cover two FMA pipes of
- *       5-cycle latency. 4 rows divide every channel count of the U-Net, the 4-class head included.</li>
- *   <li>{@link #rowsTimesPanel}: 6 rows x 2 vectors (6 x 16) = 12 accumulators, 2 operand vectors and a
- *       broadcast; 8 loads per 12 FMAs. 16 columns (output channels) divide 32 ... 512 exactly, where 24
- *       would waste a third of every tile at 32 channels.</li>
- * </ul>
+ * This one uses the CPU's preferred species (L floats) and tiles for 16 registers: both kernels compute
+ * 6 rows x 2 vectors (6 x 16 with AVX2) = 12 accumulators, with 2 operand vectors and a broadcast, 15
+ * registers. Each step loads 2 vectors and 6 scalars for 12 FMAs (the 8 x 32 tile walked one vector at a
+ * time needed 9 loads for 8 FMAs), and 12 independent chains cover two FMA pipes of 5-cycle latency.
+ * Measured alone on L1-resident data (one Zen 2 core, 80 GFLOP/s peak): 6 x 16 ran at 48-60 GFLOP/s,
+ * 4 x 24 (12 accumulators, 3 operand vectors: all 16 registers) at 38-39, the one-vector walk at 28-29.
+ * 6 rows waste a little at 32 output channels (36 computed), less than the 4 x 24 tile lost in speed;
+ * 16 columns divide the weight gradient's 32 ... 512 output channels exactly.
  * The 12 accumulators are spelled out as locals, for the reason given in {@link VectorMicroKernel}.
  *
  * <p>Each output element still sums its {@code kc} products in order with one fused multiply-add per step,
@@ -26,7 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class NarrowVectorMicroKernel implements MicroKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
-    private static final int MR = 4, NR = 3 * L;
+    private static final int MR = 6, NR = 2 * L;
     private static final int WR = 6, WN = 2 * L;
     private static final TileShape SHAPE = new TileShape(MR, NR, WR, WN);
 
@@ -48,55 +46,55 @@ final class NarrowVectorMicroKernel implements MicroKernel {
     @Override
     public void panelTimesRows(float[] a, int aOff, float[] src, int[] rowOff, int row0, int q0, int kc,
                                float[] tile, int tileOff, boolean accumulate) {
-        int t0 = tileOff, t1 = tileOff + NR, t2 = tileOff + 2 * NR, t3 = tileOff + 3 * NR;
-        FloatVector c00 = accumulate ? FloatVector.fromArray(F, tile, t0) : FloatVector.zero(F);
-        FloatVector c01 = accumulate ? FloatVector.fromArray(F, tile, t0 + L) : FloatVector.zero(F);
-        FloatVector c02 = accumulate ? FloatVector.fromArray(F, tile, t0 + 2 * L) : FloatVector.zero(F);
-        FloatVector c10 = accumulate ? FloatVector.fromArray(F, tile, t1) : FloatVector.zero(F);
-        FloatVector c11 = accumulate ? FloatVector.fromArray(F, tile, t1 + L) : FloatVector.zero(F);
-        FloatVector c12 = accumulate ? FloatVector.fromArray(F, tile, t1 + 2 * L) : FloatVector.zero(F);
-        FloatVector c20 = accumulate ? FloatVector.fromArray(F, tile, t2) : FloatVector.zero(F);
-        FloatVector c21 = accumulate ? FloatVector.fromArray(F, tile, t2 + L) : FloatVector.zero(F);
-        FloatVector c22 = accumulate ? FloatVector.fromArray(F, tile, t2 + 2 * L) : FloatVector.zero(F);
-        FloatVector c30 = accumulate ? FloatVector.fromArray(F, tile, t3) : FloatVector.zero(F);
-        FloatVector c31 = accumulate ? FloatVector.fromArray(F, tile, t3 + L) : FloatVector.zero(F);
-        FloatVector c32 = accumulate ? FloatVector.fromArray(F, tile, t3 + 2 * L) : FloatVector.zero(F);
+        FloatVector c00 = accumulate ? FloatVector.fromArray(F, tile, tileOff) : FloatVector.zero(F);
+        FloatVector c01 = accumulate ? FloatVector.fromArray(F, tile, tileOff + L) : FloatVector.zero(F);
+        FloatVector c10 = accumulate ? FloatVector.fromArray(F, tile, tileOff + NR) : FloatVector.zero(F);
+        FloatVector c11 = accumulate ? FloatVector.fromArray(F, tile, tileOff + NR + L) : FloatVector.zero(F);
+        FloatVector c20 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 2 * NR) : FloatVector.zero(F);
+        FloatVector c21 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 2 * NR + L) : FloatVector.zero(F);
+        FloatVector c30 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 3 * NR) : FloatVector.zero(F);
+        FloatVector c31 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 3 * NR + L) : FloatVector.zero(F);
+        FloatVector c40 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 4 * NR) : FloatVector.zero(F);
+        FloatVector c41 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 4 * NR + L) : FloatVector.zero(F);
+        FloatVector c50 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 5 * NR) : FloatVector.zero(F);
+        FloatVector c51 = accumulate ? FloatVector.fromArray(F, tile, tileOff + 5 * NR + L) : FloatVector.zero(F);
         int ai = aOff;
         for (int kk = 0; kk < kc; kk++, ai += MR) {
             int b = rowOff[row0 + kk] + q0;
             FloatVector b0 = FloatVector.fromArray(F, src, b);
             FloatVector b1 = FloatVector.fromArray(F, src, b + L);
-            FloatVector b2 = FloatVector.fromArray(F, src, b + 2 * L);
             FloatVector x;
             x = FloatVector.broadcast(F, a[ai]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
             x = FloatVector.broadcast(F, a[ai + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
             x = FloatVector.broadcast(F, a[ai + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
             x = FloatVector.broadcast(F, a[ai + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
+            x = FloatVector.broadcast(F, a[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, a[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
-        c00.intoArray(tile, t0);
-        c01.intoArray(tile, t0 + L);
-        c02.intoArray(tile, t0 + 2 * L);
-        c10.intoArray(tile, t1);
-        c11.intoArray(tile, t1 + L);
-        c12.intoArray(tile, t1 + 2 * L);
-        c20.intoArray(tile, t2);
-        c21.intoArray(tile, t2 + L);
-        c22.intoArray(tile, t2 + 2 * L);
-        c30.intoArray(tile, t3);
-        c31.intoArray(tile, t3 + L);
-        c32.intoArray(tile, t3 + 2 * L);
+        c00.intoArray(tile, tileOff);
+        c01.intoArray(tile, tileOff + L);
+        c10.intoArray(tile, tileOff + NR);
+        c11.intoArray(tile, tileOff + NR + L);
+        c20.intoArray(tile, tileOff + 2 * NR);
+        c21.intoArray(tile, tileOff + 2 * NR + L);
+        c30.intoArray(tile, tileOff + 3 * NR);
+        c31.intoArray(tile, tileOff + 3 * NR + L);
+        c40.intoArray(tile, tileOff + 4 * NR);
+        c41.intoArray(tile, tileOff + 4 * NR + L);
+        c50.intoArray(tile, tileOff + 5 * NR);
+        c51.intoArray(tile, tileOff + 5 * NR + L);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.autodiff.backend.HostKernels;
+import org.regionwise.autodiff.cpu.FmaPeak;
 import org.regionwise.autodiff.cpu.VectorKernels;
 
 /**
@@ -57,7 +58,8 @@ public final class UNetConvShapeBench {
         reps = Math.max(3, args.length > 2 ? Integer.parseInt(args[2]) : 5);
         String filter = args.length > 3 ? args[3] : "";
         HostKernels k = new VectorKernels(threads);
-        System.out.printf(Locale.ROOT, "kernels %s, batch %d, reps %d, load %s%n", k.name(), n, reps, load());
+        System.out.printf(Locale.ROOT, "kernels %s, batch %d, reps %d, load %s, FMA peak of one core %.1f GFLOP/cpu-s%n", k.name(),
+                n, reps, load(), FmaPeak.measurePerCpuSecond(20_000_000L));
         double total = 0;
         for (ConvGeometry g : shapes(n)) {
             String label = String.format(Locale.ROOT, "%d->%d %dx%d s%d @%d", g.c(), g.k(), g.r(), g.s(), g.strideH(), g.h());
