@@ -58,7 +58,9 @@ final class SourceConvolution {
 
     /**
      * Writes the valid positions of one tile, one output-row segment at a time: each segment is a plain
-     * unit-stride loop (C2 vectorises it), and junk columns (ow >= outW) between segments are skipped.
+     * unit-stride loop per tile row (C2 vectorises it), and junk columns (ow >= outW) between segments are
+     * skipped. The segments are worked out once per tile, not once per row: a division per row and segment
+     * cost about a tenth of a 32-channel convolution's time with 16-position tiles.
      */
     private static void store(float[] tile, int tileOff, int nr, int row0, int rows, int q0, ShiftedSource src,
                               float[] out, int outOff, float[] bias, boolean accumulate) {
@@ -66,31 +68,30 @@ final class SourceConvolution {
         int outH = src.outH();
         int outW = src.outW();
         int plane = outH * outW;
-        for (int i = 0; i < rows; i++) {
-            int m = row0 + i;
-            float b = bias == null ? 0f : bias[m];
-            int base = outOff + m * plane;
-            int t = tileOff + i * nr;
-            int j = 0;
-            while (j < nr) {
-                int q = q0 + j;
-                int oh = q / pitch;
-                int ow = q - oh * pitch;
-                if (oh >= outH) break;
-                if (ow >= outW) {
-                    j += pitch - ow;
-                    continue;
-                }
-                int len = Math.min(nr - j, outW - ow);
-                int o = base + oh * outW + ow;
-                int tj = t + j;
-                if (accumulate) {
-                    for (int e = 0; e < len; e++) out[o + e] += tile[tj + e];
-                } else {
-                    for (int e = 0; e < len; e++) out[o + e] = tile[tj + e] + b;
-                }
-                j += len;
+        int oh = q0 / pitch;
+        int ow = q0 - oh * pitch;
+        int j = 0;
+        while (j < nr && oh < outH) {
+            if (ow >= outW) {
+                j += pitch - ow;
+                oh++;
+                ow = 0;
+                continue;
             }
+            int len = Math.min(nr - j, outW - ow);
+            int o = outOff + row0 * plane + oh * outW + ow;
+            for (int i = 0; i < rows; i++) {
+                int oi = o + i * plane;
+                int tj = tileOff + i * nr + j;
+                if (accumulate) {
+                    for (int e = 0; e < len; e++) out[oi + e] += tile[tj + e];
+                } else {
+                    float b = bias == null ? 0f : bias[row0 + i];
+                    for (int e = 0; e < len; e++) out[oi + e] = tile[tj + e] + b;
+                }
+            }
+            j += len;
+            ow += len;
         }
     }
 }
