@@ -11,7 +11,7 @@ import org.regionwise.autodiff.backend.ConvGeometry;
 /**
  * The vector micro-kernels give their reference twin's bits ({@link FmaMicroKernel}: each output one chain of
  * fused multiply-adds in step order), whatever their tile shape or vector width: the narrow (AVX2) kernel with
- * its 4 x 24 and 6 x 16 tiles and the AVX-512 kernel with 8 x 32 and 12 x 32. (On a CPU without AVX-512 the
+ * its 6 x 16 tiles and the AVX-512 kernel with 8 x 32 and 12 x 32. (On a CPU without AVX-512 the
  * 512-bit kernel still runs, slowly, through the Vector API's Java fallback: same arithmetic.) And whole passes
  * cut to the narrow kernel's tiles give the bits of the same passes cut to the AVX-512 tiles, so a training run
  * resumed on the other CPU kind, or compared with one from before the narrow tiles, matches bit for bit.
