@@ -96,7 +96,6 @@ final class ConvBackwardDataPass {
         int unit = lcm(mr, rs) / mr; // panels per channel-aligned group
         int groups = (panels + unit - 1) / unit;
         int block = lcm(nr, SCATTER_COLUMNS); // positions per block: whole kernel tiles, whole scatter blocks
-        int tilesPerBlock = block / nr;
         int positions = g.outH() * g.outW();
         int imageDy = g.k() * g.outH() * g.outW();
         int imageDx = g.c() * g.h() * g.w();
