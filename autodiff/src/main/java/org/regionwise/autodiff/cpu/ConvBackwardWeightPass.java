@@ -1,9 +1,5 @@
 package org.regionwise.autodiff.cpu;
 
-import static org.regionwise.autodiff.cpu.MicroKernel.NR;
-import static org.regionwise.autodiff.cpu.MicroKernel.WEIGHT_TILE;
-import static org.regionwise.autodiff.cpu.MicroKernel.WR;
-
 import java.util.Arrays;
 import org.regionwise.autodiff.backend.ConvGeometry;
 
@@ -12,16 +8,17 @@ import org.regionwise.autodiff.backend.ConvGeometry;
  *
  * <p>Computed transposed, dW^T (rows (c, r, s), columns k) = sum over images of im2col(x) dy^T, because
  * then the im2col rows are the broadcast operand and come straight from the shifted source along the
- * image, while dy^T, packed once per image into NR-wide column panels, gives the vectors. (The other
+ * image, while dy^T, packed once per image into column panels of wn output channels, gives the vectors. (The other
  * orientation needs im2col transposed, a gather per element.) The bias gradient is the same product
  * with a row of ones, which the source appends, so it costs one extra row, not a separate pass.
  *
- * <p>Partial sums live in a blocked float accumulator (one WR x NR tile per row panel and column panel),
+ * <p>Partial sums live in a blocked float accumulator (one wr x wn tile per row panel and column panel,
+ * {@link TileShape}),
  * reduced over the image in KC-position blocks so the dy^T block being read stays in L1/L2. Threads split
  * by row panel: each owns its accumulator tiles, so nothing is reduced across threads.
  */
 final class ConvBackwardWeightPass {
-    /** Positions per reduction block: KC x NR floats of dy^T (16 KB) per column panel, all panels in L1. */
+    /** Positions per reduction block: KC x wn floats of dy^T (8-16 KB) per column panel, in L1. */
     static int KC = Integer.getInteger("regionwise.conv.weightBlock", 128);
 
     private ConvBackwardWeightPass() {}
@@ -34,15 +31,19 @@ final class ConvBackwardWeightPass {
     static void run(Workspace ws, ConvGeometry g, float[] x, float[] dy, float[] dw, float[] dbias) {
         int rows = g.c() * g.r() * g.s();
         boolean withBias = dbias != null;
+        TileShape shape = ws.shape;
+        int wr = shape.wr();
+        int wn = shape.wn();
+        int weightTile = shape.weightTile();
         ShiftedSource src = ws.source;
         src.configure(g.c(), g.h(), g.w(), g.r(), g.s(), g.strideH(), g.strideW(), g.padH(), g.padW(),
                 g.dilH(), g.dilW(), g.outH(), g.outW(), withBias);
-        int rowPanels = (rows + (withBias ? 1 : 0) + WR - 1) / WR;
-        int colPanels = (g.k() + NR - 1) / NR;
-        float[] acc = ws.shared.floats(Scratch.ACCUMULATOR, rowPanels * colPanels * WEIGHT_TILE);
-        Arrays.fill(acc, 0, rowPanels * colPanels * WEIGHT_TILE, 0f);
-        int span = src.tiles() * NR;
-        float[] dyT = ws.shared.floats(Scratch.PANEL_B, colPanels * span * NR);
+        int rowPanels = (rows + (withBias ? 1 : 0) + wr - 1) / wr;
+        int colPanels = (g.k() + wn - 1) / wn;
+        float[] acc = ws.shared.floats(Scratch.ACCUMULATOR, rowPanels * colPanels * weightTile);
+        Arrays.fill(acc, 0, rowPanels * colPanels * weightTile, 0f);
+        int span = src.tiles() * shape.nr();
+        float[] dyT = ws.shared.floats(Scratch.PANEL_B, colPanels * span * wn);
         int imageIn = g.c() * g.h() * g.w();
         int imageDy = g.k() * g.outH() * g.outW();
         int groups = ws.groups(rowPanels, 1);
@@ -50,7 +51,7 @@ final class ConvBackwardWeightPass {
         int[] rowOff = src.rowOffsets();
         for (int n = 0; n < g.n(); n++) {
             src.fill(x, n * imageIn, ws.pool);
-            packTransposed(ws, g, dy, n * imageDy, src.pitch(), span, colPanels, dyT);
+            packTransposed(ws, g, dy, n * imageDy, src.pitch(), span, wn, colPanels, dyT);
             ws.pool.run(groups, (group, worker) -> {
                 int p0 = group * rowPanels / groups;
                 int p1 = (group + 1) * rowPanels / groups;
@@ -58,46 +59,46 @@ final class ConvBackwardWeightPass {
                     int kc = Math.min(KC, span - q0);
                     for (int p = p0; p < p1; p++) {
                         for (int cp = 0; cp < colPanels; cp++) {
-                            ws.kernel.rowsTimesPanel(data, rowOff, p * WR, q0, kc, dyT, (cp * span + q0) * NR,
-                                    acc, (p * colPanels + cp) * WEIGHT_TILE);
+                            ws.kernel.rowsTimesPanel(data, rowOff, p * wr, q0, kc, dyT, (cp * span + q0) * wn,
+                                    acc, (p * colPanels + cp) * weightTile);
                         }
                     }
                 }
             });
         }
         ws.pool.run(g.k(), (k, worker) -> {
-            int cp = k / NR;
-            int j = k % NR;
+            int cp = k / wn;
+            int j = k % wn;
             for (int row = 0; row < rows; row++) {
-                dw[k * rows + row] += acc[((row / WR) * colPanels + cp) * WEIGHT_TILE + (row % WR) * NR + j];
+                dw[k * rows + row] += acc[((row / wr) * colPanels + cp) * weightTile + (row % wr) * wn + j];
             }
-            if (withBias) dbias[k] += acc[((rows / WR) * colPanels + cp) * WEIGHT_TILE + (rows % WR) * NR + j];
+            if (withBias) dbias[k] += acc[((rows / wr) * colPanels + cp) * weightTile + (rows % wr) * wn + j];
         });
     }
 
     /**
-     * dyT[cp][q][j] = dy[k = cp*NR + j][oh][ow] at position q = oh * pitch + ow of the source, zero at junk
+     * dyT[cp][q][j] = dy[k = cp*wn + j][oh][ow] at position q = oh * pitch + ow of the source, zero at junk
      * positions (ow >= outW, or past the last row) and for k >= K, so junk source values add nothing.
      */
     private static void packTransposed(Workspace ws, ConvGeometry g, float[] dy, int dyOff, int pitch, int span,
-                                       int colPanels, float[] dyT) {
+                                       int wn, int colPanels, float[] dyT) {
         int bands = (span + pitch - 1) / pitch;
         int positions = g.outH() * g.outW();
         ws.pool.run(colPanels * bands, (task, worker) -> {
             int cp = task / bands;
             int oh = task % bands;
-            int kValid = Math.min(NR, g.k() - cp * NR);
+            int kValid = Math.min(wn, g.k() - cp * wn);
             int qEnd = Math.min(span, (oh + 1) * pitch);
             for (int q = oh * pitch; q < qEnd; q++) {
                 int ow = q - oh * pitch;
-                int dst = (cp * span + q) * NR;
+                int dst = (cp * span + q) * wn;
                 if (oh >= g.outH() || ow >= g.outW()) {
-                    Arrays.fill(dyT, dst, dst + NR, 0f);
+                    Arrays.fill(dyT, dst, dst + wn, 0f);
                     continue;
                 }
-                int srcPos = dyOff + cp * NR * positions + oh * g.outW() + ow;
+                int srcPos = dyOff + cp * wn * positions + oh * g.outW() + ow;
                 for (int j = 0; j < kValid; j++) dyT[dst + j] = dy[srcPos + j * positions];
-                if (kValid < NR) Arrays.fill(dyT, dst + kValid, dst + NR, 0f);
+                if (kValid < wn) Arrays.fill(dyT, dst + kValid, dst + wn, 0f);
             }
         });
     }

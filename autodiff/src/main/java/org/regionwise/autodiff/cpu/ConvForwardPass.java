@@ -35,8 +35,9 @@ final class ConvForwardPass {
 
     static void direct(Workspace ws, ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
         int depth = g.c() * g.r() * g.s();
-        float[] packed = ws.shared.floats(Scratch.PANEL_A, Panels.count(g.k()) * depth * MicroKernel.MR);
-        Panels.packMatrix(false, w, 0, depth, g.k(), depth, packed, ws.pool);
+        int mr = ws.shape.mr();
+        float[] packed = ws.shared.floats(Scratch.PANEL_A, ws.shape.panels(g.k()) * depth * mr);
+        Panels.packMatrix(mr, false, w, 0, depth, g.k(), depth, packed, ws.pool);
         ShiftedSource src = ws.source;
         src.configure(g.c(), g.h(), g.w(), g.r(), g.s(), g.strideH(), g.strideW(), g.padH(), g.padW(),
                 g.dilH(), g.dilW(), g.outH(), g.outW(), false);

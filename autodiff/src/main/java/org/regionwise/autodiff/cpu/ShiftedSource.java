@@ -20,6 +20,7 @@ import java.util.Arrays;
  */
 final class ShiftedSource {
     private final Scratch scratch;
+    private final TileShape shape;
 
     private int channels, h, w, kernelH, kernelW, strideH, strideW, padTop, padLeft, dilH, dilW;
     private int outH, outW, planeH, pitch, planeSize, planesEnd;
@@ -28,8 +29,9 @@ final class ShiftedSource {
     private float[] data;
     private int[] rowOff;
 
-    ShiftedSource(Scratch scratch) {
+    ShiftedSource(Scratch scratch, TileShape shape) {
         this.scratch = scratch;
+        this.shape = shape;
     }
 
     /**
@@ -59,13 +61,14 @@ final class ShiftedSource {
         planesEnd = Math.multiplyExact(Math.multiplyExact(channels, strideH * strideW), planeSize);
         rows = channels * kernelH * kernelW;
         int valid = (outH - 1) * pitch + outW;
-        tiles = (valid + MicroKernel.NR - 1) / MicroKernel.NR;
-        int span = tiles * MicroKernel.NR;
-        // Reads run at most NR - 1 past the end of a plane; the ones row sits after that slack.
-        data = scratch.floats(Scratch.SOURCE, planesEnd + MicroKernel.NR + (onesRow ? span : 0));
-        // Whole tiles of either height, MR-row panels (convolution) or WR-row tiles (weight gradient): MR * WR is
+        int nr = shape.nr();
+        tiles = (valid + nr - 1) / nr;
+        int span = tiles * nr;
+        // Reads run at most nr - 1 past the end of a plane; the ones row sits after that slack.
+        data = scratch.floats(Scratch.SOURCE, planesEnd + nr + (onesRow ? span : 0));
+        // Whole tiles of either height, mr-row panels (convolution) or wr-row tiles (weight gradient): mr * wr is
         // a multiple of both.
-        int tableRows = roundUp(rows + (onesRow ? 1 : 0), MicroKernel.MR * MicroKernel.WR);
+        int tableRows = roundUp(rows + (onesRow ? 1 : 0), shape.mr() * shape.wr());
         rowOff = scratch.ints(Scratch.SOURCE, tableRows);
         int row = 0;
         for (int c = 0; c < channels; c++) {
@@ -76,11 +79,11 @@ final class ShiftedSource {
                 }
             }
         }
-        if (onesRow) rowOff[row++] = planesEnd + MicroKernel.NR;
+        if (onesRow) rowOff[row++] = planesEnd + nr;
         // Rows that only pad the last tile read real memory; their results are discarded.
         while (row < tableRows) rowOff[row++] = 0;
-        Arrays.fill(data, planesEnd, planesEnd + MicroKernel.NR, 0f);
-        if (onesRow) Arrays.fill(data, planesEnd + MicroKernel.NR, planesEnd + MicroKernel.NR + span, 1f);
+        Arrays.fill(data, planesEnd, planesEnd + nr, 0f);
+        if (onesRow) Arrays.fill(data, planesEnd + nr, planesEnd + nr + span, 1f);
     }
 
     /** Copies image {@code x[offset ..]} (channels x h x w) into the planes, channels split over the pool. */
@@ -148,7 +151,7 @@ final class ShiftedSource {
         return outW;
     }
 
-    /** NR-wide tiles covering every valid position. */
+    /** Tiles of {@link TileShape#nr()} positions covering every valid position. */
     int tiles() {
         return tiles;
     }

@@ -8,22 +8,31 @@ import jdk.incubator.vector.VectorSpecies;
  * that uses it: a vector passed to a helper that C2 declines to inline is boxed on the heap, about ten
  * times slower, so the 16 accumulators are spelled out rather than kept in an array or loop.
  *
+ * <p>Reference twin: {@link FmaMicroKernel} (the same FMA chains in plain loops; same bits).
+ *
  * <p>Only {@link FastKernels#best()} touches this class, and only after checking that the incubator
  * module is resolved, so a JVM without it never loads it.
  */
 final class VectorMicroKernel implements MicroKernel {
-    /** 16 floats: the kernels assume NR == 2 * F.length(), checked at construction. */
+    /** 16 floats. */
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_512;
-
-    VectorMicroKernel() {
-        if (F.length() * 2 != NR || WR != 12) {
-            throw new IllegalStateException("tiles of " + NR + " columns and " + WR + " weight rows need 16-float vectors");
-        }
-    }
+    /**
+     * 8 x 32: 8 rows x 2 vectors = 16 accumulators, enough independent FMA chains to cover two FMA pipes at
+     * 4-cycle latency, while 2 operand vectors and a broadcast leave registers free (32 zmm); each step loads
+     * 2 vectors and 8 scalars for 16 FMAs. 8 rows also divide the channel counts of nnU-Net (32, 64, ..., 512).
+     * Weight gradient 12 x 32: 24 accumulators, each step's 2 vector loads and 12 broadcasts feeding 24 FMAs.
+     */
+    private static final TileShape SHAPE = new TileShape(8, 32, 12, 32);
+    private static final int MR = 8, NR = 32;
 
     @Override
     public String name() {
         return "vector";
+    }
+
+    @Override
+    public TileShape shape() {
+        return SHAPE;
     }
 
     @Override
@@ -97,7 +106,7 @@ final class VectorMicroKernel implements MicroKernel {
 
     @Override
     public void rowsTimesPanel(float[] src, int[] rowOff, int row0, int q0, int kc, float[] b, int bOff, float[] acc, int accOff) {
-        // WR = 12 rows: 24 accumulators (see MicroKernel.WR), spelled out for the reason in the class comment.
+        // 12 rows: 24 accumulators (see SHAPE), spelled out for the reason in the class comment.
         FloatVector c00 = FloatVector.fromArray(F, acc, accOff + 0), c01 = FloatVector.fromArray(F, acc, accOff + 16);
         FloatVector c10 = FloatVector.fromArray(F, acc, accOff + 32), c11 = FloatVector.fromArray(F, acc, accOff + 48);
         FloatVector c20 = FloatVector.fromArray(F, acc, accOff + 64), c21 = FloatVector.fromArray(F, acc, accOff + 80);

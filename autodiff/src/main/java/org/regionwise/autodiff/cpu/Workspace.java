@@ -7,15 +7,19 @@ package org.regionwise.autodiff.cpu;
  */
 final class Workspace {
     final MicroKernel kernel;
+    /** The kernel's tile: panels are packed and tiles cut to it. */
+    final TileShape shape;
     final WorkerPool pool;
     final Scratch shared = new Scratch();
-    final ShiftedSource source = new ShiftedSource(shared);
+    final ShiftedSource source;
     /** Direct or Winograd, per pass and shape. */
     final ConvChoice choice = new ConvChoice();
     private final Scratch[] workers;
 
     Workspace(MicroKernel kernel, int threads) {
         this.kernel = kernel;
+        this.shape = kernel.shape();
+        this.source = new ShiftedSource(shared, shape);
         this.pool = new WorkerPool(threads);
         this.workers = new Scratch[threads];
         for (int i = 0; i < threads; i++) workers[i] = new Scratch();

@@ -7,8 +7,8 @@ import net.jqwik.api.Combinators;
 import org.regionwise.autodiff.backend.ConvGeometry;
 
 /**
- * Random convolution geometries: odd sizes, channel counts around the 8-row panel and 32-column tile
- * boundaries, rectangular kernels, separate strides, padding and dilation per axis. Shrinks towards
+ * Random convolution geometries: odd sizes, channel counts around the panel and tile boundaries (6 and 8 rows,
+ * 16 and 32 columns), rectangular kernels, separate strides, padding and dilation per axis. Shrinks towards
  * 1 x 1 everything.
  */
 final class RandomConv implements ArbitrarySupplier<ConvGeometry> {
