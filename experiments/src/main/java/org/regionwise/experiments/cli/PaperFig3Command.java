@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.Fig3;
+import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
 import org.regionwise.experiments.study.TrialEnvironment;
 import org.regionwise.experiments.study.TrialSpec;
@@ -47,6 +48,9 @@ final class PaperFig3Command implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--at", paramLabel = "E1,E2,E3", split = ",",
             description = "The time points, in epochs trained (0: the initial weights) (default: 1, E/4 and E for --epochs E).")
     List<Integer> at;
@@ -65,12 +69,21 @@ final class PaperFig3Command implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--losses: " + e.getMessage());
         }
+        StudyEngine where = engine.engine(spec);
         TrialEnvironment env = StudyOptions.environment(plan, spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        Fig3.Result result = StudyOptions.refusingToMix(spec, plan.out(), () -> Fig3.run(fig3, plan.out(), env.data(template), stdout));
+        Fig3.Result result = StudyOptions.refusingToMix(spec, plan.out(), () -> run(fig3, plan, env, where, stdout));
         result.lines().forEach(stdout::println);
         stdout.println("wrote " + String.join(", ", result.files().stream().map(Path::toString).toList()));
         return Main.OK;
+    }
+
+    /** Fig. 3's study on {@code where}'s runner, after a header line like the other studies'. */
+    static Fig3.Result run(Fig3.Plan fig3, StudyPlan plan, TrialEnvironment env, StudyEngine where, PrintWriter out) throws IOException {
+        out.println("fig3: " + fig3.specs().size() + " trials (" + fig3.losses().size() + " losses x " + fig3.models() + " models), "
+                + where.describe(plan) + "; " + plan.settings().describe() + "; measured at epochs " + fig3.at());
+        out.flush();
+        return Fig3.run(fig3, plan.out(), env.data(fig3.template()), where.runner(plan, env), out);
     }
 
     /** 1, a quarter and all of {@code epochs} (fewer when they coincide). */

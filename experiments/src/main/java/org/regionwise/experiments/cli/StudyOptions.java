@@ -9,6 +9,7 @@ import java.util.List;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.io.OutputLock;
+import org.regionwise.experiments.paper.PaperEnvironment;
 import org.regionwise.experiments.study.StudyConflictException;
 import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
@@ -168,7 +169,7 @@ final class StudyOptions {
         if (data.validation().isEmpty()) throw new IllegalArgumentException(s.data() + ": the data set has no validation slices");
         PrintWriter err = spec.commandLine().getErr();
         if (data.source().hasWarning()) err.println(spec.qualifiedName() + ": warning: " + data.source().warning());
-        TrialEnvironment env = TrialEnvironment.plain();
+        TrialEnvironment env = PaperEnvironment.create(); // with Fig. 3's observers, on any engine
         env.put(s.spec(plan.losses().get(0), 0, 1, ""), data);
         // A trial of the default settings takes minutes (the paper's, hours): one line per epoch shows it is alive.
         PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,9 @@ import org.regionwise.experiments.study.TrialRunner;
 
 /**
  * A study on Spark: each trial one task with {@code spark.task.cpus} = its threads. Executors build their own
- * {@link TrialEnvironment} (they load the data set named in the spec), so the driver's is not used for training.
+ * {@link TrialEnvironment} (they load the data set named in the spec) with the driver environment's
+ * {@link TrialEnvironment#executorSupplier() recipe} (the epoch observers its trials name), so the driver's is not used
+ * for training.
  */
 final class SparkStudyEngine implements StudyEngine {
     private final String master;
@@ -18,7 +20,8 @@ final class SparkStudyEngine implements StudyEngine {
 
     @Override
     public TrialRunner runner(StudyPlan plan, TrialEnvironment environment) {
-        return new SparkRunner(SparkRunner.Settings.of(master, StudyEngine.threadsPerTrial(plan)));
+        return new SparkRunner(new SparkRunner.Settings(master, StudyEngine.threadsPerTrial(plan), environment.executorSupplier(),
+                java.util.Map.of()));
     }
 
     @Override
