@@ -95,6 +95,19 @@ class PaperStudyCommandsTest {
     }
 
     @Test
+    void theBackendIsCheckedWhereItEntersAndAGpuWithoutTornadoVmIsOneLine() throws Exception {
+        for (String bad : List.of("tornado:x", "cpu:1", "tornado:-1", "cuda")) {
+            CliRun r = run(tiny("fig5", shared.resolve("backend"), "--backend", bad));
+            assertEquals(2, r.exitCode(), bad + ": " + r.err());
+            assertTrue(r.oneErrorLine() && r.err().contains("--backend"), r.err());
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.regionwise.gpu.GpuBackends.tornadoAvailable(), "TornadoVM is present here");
+        CliRun gpu = run(tiny("fig3", shared.resolve("gpu"), "--backend", "tornado", "--parallel", "2", "--models", "1"));
+        assertEquals(1, gpu.exitCode(), gpu.err());
+        assertTrue(gpu.oneErrorLine() && gpu.err().contains("--backend tornado: ") && gpu.err().contains("TornadoVM"), gpu.err());
+    }
+
+    @Test
     void aFolderOfAnotherConfigurationIsRefusedSayingWhy() throws Exception {
         Path out = shared.resolve("mixed");
         assertEquals(0, run(tiny("fig5", out, "--models", "1", "--losses", "rrw")).exitCode());

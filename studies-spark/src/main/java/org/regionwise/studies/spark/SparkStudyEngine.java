@@ -21,11 +21,13 @@ final class SparkStudyEngine implements StudyEngine {
     @Override
     public TrialRunner runner(StudyPlan plan, TrialEnvironment environment) {
         return new SparkRunner(new SparkRunner.Settings(master, StudyEngine.threadsPerTrial(plan), environment.executorSupplier(),
-                java.util.Map.of()));
+                java.util.Map.of(), plan.backend()));
     }
 
     @Override
     public String describe(StudyPlan plan) {
-        return "on Spark (" + master + "), one task of " + StudyEngine.threadsPerTrial(plan) + " CPU(s) per trial";
+        return "on Spark (" + master + "), one task of " + StudyEngine.threadsPerTrial(plan) + " CPU(s) per trial"
+                + (plan.backend().equals(org.regionwise.gpu.GpuBackends.CPU) ? "" : ", computing on " + plan.backend())
+                + " (or on the GPU Spark gives a task)";
     }
 }
