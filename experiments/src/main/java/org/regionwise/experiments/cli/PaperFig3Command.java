@@ -36,9 +36,8 @@ import picocli.CommandLine.Spec;
                         + "trained alone, without Dice or Kervadec's schedule: Fig. 3 is about the map's own gradients."})
 final class PaperFig3Command implements Callable<Integer> {
     /** The measured wall time of the default run (see the README). */
-    static final String MEASURED = "estimated at about 10 minutes on 2 idle cores from the demo's measured 2.7 s per epoch of this "
-            + "network and data (not measured end to end: on the shared build machine one epoch of this network took 241 s in "
-            + "fig3 and 500 s in 'train' at load averages of 3-30; see README)";
+    static final String MEASURED = "about 15 minutes on 2 quiet cores, estimated from the table's measured 8.8 s of CPU per epoch "
+            + "of this network and data (not run to the end here; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig3", List.of("rw-boundary", "rrw"), 2, 50, 2, 300,
             "models");
 
