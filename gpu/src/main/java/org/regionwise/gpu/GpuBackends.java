@@ -18,8 +18,9 @@ import org.regionwise.gpu.tornado.TornadoUnavailableException;
  * <ul>
  *   <li>{@code cpu}: autodiff's fast CPU kernels ({@link FastKernels#best(int)}: the Vector API when the JVM
  *       has it, scalar loops otherwise);</li>
- *   <li>{@code tornado}: the GPU backend on TornadoVM's default device; fails with
- *       {@link TornadoUnavailableException} naming what is missing when TornadoVM is not usable;</li>
+ *   <li>{@code tornado}: the GPU backend on TornadoVM's default device, {@code tornado:N} on its device N
+ *       ({@link BackendName}); fails with {@link TornadoUnavailableException} naming what is missing when TornadoVM
+ *       is not usable, or when it has no device N;</li>
  *   <li>{@code tornado-java}: the same backend and kernels run as plain Java (no TornadoVM): slow, for
  *       debugging the device path and for tests.</li>
  * </ul>
@@ -46,25 +47,37 @@ public final class GpuBackends {
     }
 
     /**
-     * The backend {@code name} (case and surrounding blanks ignored; null is {@code cpu}) with {@code threads}
+     * The backend {@code name} ({@link BackendName#parse}: case and surrounding blanks ignored, null is {@code cpu},
+     * {@code tornado:N} picks a device) with {@code threads}
      * CPU threads; the CPU kernels pass through {@code wrapCpuKernels} (the bench times them).
      *
-     * @throws IllegalArgumentException for an unknown name or a thread count below 1
-     * @throws IllegalStateException    when a GPU backend was asked for and TornadoVM is not usable (the
-     *                                  message says what is missing)
+     * @throws IllegalArgumentException for an unknown name, a malformed device index or a thread count below 1
+     * @throws IllegalStateException    when a GPU backend was asked for and TornadoVM is not usable, or has no such
+     *                                  device (the message says what is missing)
      */
     public static Backend byName(String name, int threads, UnaryOperator<Kernels> wrapCpuKernels) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        String key = name == null ? CPU : name.trim().toLowerCase(Locale.ROOT);
-        if (key.equals(CPU)) return new CpuBackend(wrapCpuKernels.apply(FastKernels.best(threads)));
-        if (!deviceNames().contains(key)) {
-            throw new IllegalArgumentException("unknown backend '" + name + "'; valid: " + String.join(", ", names()));
-        }
+        BackendName chosen = BackendName.parse(name);
+        if (!chosen.isDevice()) return new CpuBackend(wrapCpuKernels.apply(FastKernels.best(threads)));
         try {
-            return create(key);
+            return create(chosen, heapFloatsFromProperty());
         } catch (TornadoUnavailableException e) {
-            throw new IllegalStateException("--backend " + key + ": " + e.getMessage(), e);
+            throw new IllegalStateException("--backend " + chosen + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How many devices backend {@code name} can run on (its device indices are 0 .. count-1): TornadoVM's devices on its
+     * default backend, 1 for {@code tornado-java} (the JVM itself), 0 for {@code cpu}.
+     *
+     * @throws TornadoUnavailableException for {@code tornado} when TornadoVM is not usable
+     */
+    public static int deviceCount(String name) {
+        return switch (BackendName.parse(name).backend()) {
+            case TORNADO -> TornadoBridge.load().deviceCount();
+            case TORNADO_JAVA -> 1;
+            default -> 0;
+        };
     }
 
     /** Whether TornadoVM can be used in this JVM (without starting it). */
@@ -76,16 +89,28 @@ public final class GpuBackends {
         return create(name, heapFloatsFromProperty());
     }
 
-    /** The backend {@code name} with a device heap of {@code heapFloats} floats. */
+    /** The backend {@code name} ({@code tornado:N}: on device N) with a device heap of {@code heapFloats} floats. */
     public static GpuBackend create(String name, int heapFloats) {
         String key = name.trim().toLowerCase(Locale.ROOT);
-        switch (key) {
+        String backend = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+        if (!deviceNames().contains(backend)) {
+            throw new IllegalArgumentException("unknown GPU backend '" + name + "': expected one of " + deviceNames()
+                    + " (\"cpu\" is byName's)");
+        }
+        return create(BackendName.parse(key), heapFloats);
+    }
+
+    private static GpuBackend create(BackendName name, int heapFloats) {
+        switch (name.backend()) {
             case TORNADO: {
-                TornadoDevice device = new TornadoDevice(TornadoBridge.load(), heapFloats);
+                TornadoDevice device = new TornadoDevice(TornadoBridge.load(), heapFloats, name.device());
                 device.selfCheck();
                 return new GpuBackend(TORNADO, device);
             }
             case TORNADO_JAVA:
+                if (name.device() > 0) {
+                    throw new IllegalArgumentException("backend " + name + ": tornado-java runs on the JVM, which is one device: 0");
+                }
                 return new GpuBackend(TORNADO_JAVA, new JavaDevice(heapFloats));
             default:
                 throw new IllegalArgumentException("unknown GPU backend '" + name + "': expected one of " + deviceNames()

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 final class BackendOptions {
 
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = ComputeBackends.CPU,
-            description = "cpu, or tornado (the GPU backend; needs TornadoVM) (default: ${DEFAULT-VALUE}).")
+            description = "cpu, or tornado (the GPU backend; needs TornadoVM), tornado:N on its device N (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Mixin

@@ -39,11 +39,18 @@ final class OptionRanges {
         if (!(minutes <= MAX_MINUTES)) throw usage(spec, "--minutes must be at most " + (long) MAX_MINUTES + ", got " + minutes);
     }
 
-    /** --backend: one of {@link ComputeBackends#names()}. */
+    /** --backend: one of {@link ComputeBackends#names()}, a device backend optionally with a device index ({@code tornado:1}). */
     static void backend(CommandSpec spec, String backend) {
         List<String> names = ComputeBackends.names();
-        if (backend == null || !names.contains(backend.trim().toLowerCase(java.util.Locale.ROOT))) {
-            throw usage(spec, "--backend must be one of " + String.join(", ", names) + ", got '" + backend + "'");
+        String key = backend == null ? "" : backend.trim().toLowerCase(java.util.Locale.ROOT);
+        if (backend == null || !names.contains(key.contains(":") ? key.substring(0, key.indexOf(':')) : key)) {
+            throw usage(spec, "--backend must be one of " + String.join(", ", names) + " (tornado:N: TornadoVM's device N), got '"
+                    + backend + "'");
+        }
+        try {
+            org.regionwise.gpu.BackendName.parse(backend);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, "--" + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.Fig3;
+import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
 import org.regionwise.experiments.study.TrialEnvironment;
 import org.regionwise.experiments.study.TrialSpec;
@@ -35,9 +36,8 @@ import picocli.CommandLine.Spec;
                         + "trained alone, without Dice or Kervadec's schedule: Fig. 3 is about the map's own gradients."})
 final class PaperFig3Command implements Callable<Integer> {
     /** The measured wall time of the default run (see the README). */
-    static final String MEASURED = "estimated at about 10 minutes on 2 idle cores from the demo's measured 2.7 s per epoch of this "
-            + "network and data (not measured end to end: on the shared build machine one epoch of this network took 241 s in "
-            + "fig3 and 500 s in 'train' at load averages of 3-30; see README)";
+    static final String MEASURED = "about 15 minutes on 2 quiet cores, estimated from the table's measured 8.8 s of CPU per epoch "
+            + "of this network and data (not run to the end here; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig3", List.of("rw-boundary", "rrw"), 2, 50, 2, 300,
             "models");
 
@@ -46,6 +46,9 @@ final class PaperFig3Command implements Callable<Integer> {
 
     @Mixin
     StudyOptions options;
+
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--at", paramLabel = "E1,E2,E3", split = ",",
             description = "The time points, in epochs trained (0: the initial weights) (default: 1, E/4 and E for --epochs E).")
@@ -65,12 +68,21 @@ final class PaperFig3Command implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--losses: " + e.getMessage());
         }
+        StudyEngine where = engine.engine(spec);
         TrialEnvironment env = StudyOptions.environment(plan, spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        Fig3.Result result = StudyOptions.refusingToMix(spec, plan.out(), () -> Fig3.run(fig3, plan.out(), env.data(template), stdout));
+        Fig3.Result result = StudyOptions.refusingToMix(spec, plan.out(), () -> run(fig3, plan, env, where, stdout));
         result.lines().forEach(stdout::println);
         stdout.println("wrote " + String.join(", ", result.files().stream().map(Path::toString).toList()));
         return Main.OK;
+    }
+
+    /** Fig. 3's study on {@code where}'s runner, after a header line like the other studies'. */
+    static Fig3.Result run(Fig3.Plan fig3, StudyPlan plan, TrialEnvironment env, StudyEngine where, PrintWriter out) throws IOException {
+        out.println("fig3: " + fig3.specs().size() + " trials (" + fig3.losses().size() + " losses x " + fig3.models() + " models), "
+                + where.describe(plan) + "; " + plan.settings().describe() + "; measured at epochs " + fig3.at());
+        out.flush();
+        return Fig3.run(fig3, plan.out(), env.data(fig3.template()), where.runner(plan, env), out);
     }
 
     /** 1, a quarter and all of {@code epochs} (fewer when they coincide). */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                 "Default: 3 seeds x 16 epochs (15 trials), " + PaperTableCommand.MEASURED + ". "
                         + "--paper: 3 seeds x 100 epochs, lr 1e-4, nnU-Net's network at full resolution."})
 final class PaperTableCommand implements Callable<Integer> {
-    static final String MEASURED = "about 12 minutes on 2 quiet cores (estimated from the demo's measured 2.8 s per epoch; not yet timed end to end, see README)";
+    static final String MEASURED = "measured: 17.5 minutes of 2 cores' time (35.1 min of CPU; 71 min wall on the 2-core AVX2 "
+            + "machine shared with other jobs, load average 5-25, 2026-12-02; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("table", LossTable.DEFAULT_LOSSES, 3, 16, 3, 100, "seeds");
 
     @Spec

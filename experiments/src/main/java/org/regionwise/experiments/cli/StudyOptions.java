@@ -9,6 +9,7 @@ import java.util.List;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.io.OutputLock;
+import org.regionwise.experiments.paper.PaperEnvironment;
 import org.regionwise.experiments.study.StudyConflictException;
 import org.regionwise.experiments.study.StudyEngine;
 import org.regionwise.experiments.study.StudyPlan;
@@ -69,6 +70,12 @@ final class StudyOptions {
 
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads in all (default: all processors).")
     Integer threads;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = ComputeBackends.CPU,
+            description = "Where the trials compute: cpu, or tornado (the GPU backend; needs TornadoVM): with --parallel P the "
+                    + "trials spread over the GPUs round robin; tornado:N puts them all on device N. On --engine spark a task "
+                    + "given a 'gpu' resource runs on that device (docs/cluster.md) (default: ${DEFAULT-VALUE}).")
+    String backend;
 
     @Option(names = "--lr", paramLabel = "LR", description = "Adam's initial learning rate, poly-decayed (default: 1e-3; --paper: 1e-4).")
     Double lr;
@@ -133,9 +140,11 @@ final class StudyOptions {
         }
         if (parallel < 1) throw usage(spec, "--parallel must be at least 1, got " + parallel);
         if (threads != null && threads < 1) throw usage(spec, "--threads must be at least 1, got " + threads);
+        OptionRanges.backend(spec, backend);
         String location = isDefault ? data : Path.of(data).toAbsolutePath().normalize().toString();
         StudySettings settings = new StudySettings(location, s, isDefault ? 0.2 : validationFraction, e, stepsPerEpoch, b, rate, l, f);
-        return new StudyPlan(settings, names, runs, parallel, ComputeBackends.threads(threads), folder);
+        return new StudyPlan(settings, names, runs, parallel, ComputeBackends.threads(threads), folder,
+                org.regionwise.gpu.BackendName.parse(backend).toString());
     }
 
     /** The option's value if given, else the paper's setting with --paper, else the command's default. */
@@ -168,7 +177,7 @@ final class StudyOptions {
         if (data.validation().isEmpty()) throw new IllegalArgumentException(s.data() + ": the data set has no validation slices");
         PrintWriter err = spec.commandLine().getErr();
         if (data.source().hasWarning()) err.println(spec.qualifiedName() + ": warning: " + data.source().warning());
-        TrialEnvironment env = TrialEnvironment.plain();
+        TrialEnvironment env = PaperEnvironment.create(); // with Fig. 3's observers, on any engine
         env.put(s.spec(plan.losses().get(0), 0, 1, ""), data);
         // A trial of the default settings takes minutes (the paper's, hours): one line per epoch shows it is alive.
         PrintWriter out = spec.commandLine().getOut();

@@ -15,8 +15,10 @@ import org.regionwise.experiments.data.Slice;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.study.LocalRunner;
 import org.regionwise.experiments.study.Study;
+import org.regionwise.experiments.study.StudyExecution;
 import org.regionwise.experiments.study.TrialEnvironment;
 import org.regionwise.experiments.study.TrialResult;
+import org.regionwise.experiments.study.TrialRunner;
 import org.regionwise.experiments.study.TrialSpec;
 
 /**
@@ -67,7 +69,7 @@ public final class Fig3 {
         }
 
         /** The trials, loss by loss, run by run. */
-        List<TrialSpec> specs() {
+        public List<TrialSpec> specs() {
             List<TrialSpec> specs = new ArrayList<>();
             String observer = Fig3Observer.name(at);
             for (String loss : losses) {
@@ -142,7 +144,8 @@ public final class Fig3 {
     }
 
     /**
-     * Runs (or finishes) the study in {@code out} and writes the figure.
+     * Runs (or finishes) the study in {@code out} in this process ({@link LocalRunner}, the plan's parallel and threads)
+     * and writes the figure.
      *
      * @param data     the plan's data set, already loaded and checked by the caller
      * @param progress where one line per finished trial goes
@@ -150,21 +153,26 @@ public final class Fig3 {
      * @throws IllegalStateException naming the first failed trial (the others are kept; a rerun retries it)
      */
     public static Result run(Plan plan, Path out, TrainingData data, PrintWriter progress) throws IOException {
+        TrialEnvironment environment = new TrialEnvironment(Map.of(Fig3Observer.name(plan.at()), new Fig3Observer(plan.at())));
+        environment.put(plan.specs().get(0), data);
+        return run(plan, out, data, new LocalRunner(plan.parallel(), plan.threads(), environment), progress);
+    }
+
+    /**
+     * Runs (or finishes) the study in {@code out} with {@code runner} (any study engine's: its trials name the observer
+     * {@code fig3@<epochs>}, which {@link PaperEnvironment} provides) and writes the figure.
+     *
+     * @param data     the plan's data set, already loaded and checked by the caller (for the figure's slice)
+     * @param progress where one line per finished trial goes
+     * @throws org.regionwise.experiments.study.StudyConflictException when {@code out} holds another study
+     * @throws org.regionwise.experiments.study.StudyFailedException naming the first failed trial (the others are kept;
+     *                                                               a rerun retries it)
+     */
+    public static Result run(Plan plan, Path out, TrainingData data, TrialRunner runner, PrintWriter progress) throws IOException {
         if (data.validation().isEmpty()) throw new IllegalArgumentException(plan.template().data() + ": the validation split has no slices");
         List<TrialSpec> specs = plan.specs();
         Study study = Study.open(out, "fig3", plan.configuration(), specs);
-        TrialEnvironment environment = new TrialEnvironment(Map.of(Fig3Observer.name(plan.at()), new Fig3Observer(plan.at())));
-        environment.put(specs.get(0), data);
-        List<TrialResult> results = new LocalRunner(plan.parallel(), plan.threads(), environment).run(study, (r, skipped, done, total) -> {
-            progress.println(String.format(Locale.ROOT, "fig3 trial %d/%d %s: %s%s", done, total, r.specId(), r.status(),
-                    skipped ? " (done before)" : ""));
-            progress.flush();
-        });
-        List<TrialResult> failed = results.stream().filter(r -> r.status() == TrialResult.Status.FAILED).toList();
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException(failed.size() + " of " + results.size() + " fig3 trials failed (" + failed.get(0).specId()
-                    + ": " + failed.get(0).message() + "); the others are kept in " + out + ": rerun the same command to retry");
-        }
+        List<TrialResult> results = StudyExecution.run(study, runner, progress);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             TrialSpec spec = specs.get(i);

@@ -44,6 +44,17 @@ final class Fig3Observer implements EpochObserver {
         return PREFIX + at.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
+    /**
+     * The time points of an observer name made by {@link #name}, or null when {@code name} is not one (a cluster executor
+     * rebuilds the observer from the name in the trial's spec).
+     */
+    static SortedSet<Integer> parse(String name) {
+        if (!name.matches(java.util.regex.Pattern.quote(PREFIX) + "\\d{1,9}(,\\d{1,9})*")) return null;
+        SortedSet<Integer> at = new TreeSet<>();
+        for (String e : name.substring(PREFIX.length()).split(",")) at.add(Integer.parseInt(e));
+        return at;
+    }
+
     static Path histogramFile(Path trialFolder, int epoch) {
         return trialFolder.resolve("fig3-epoch" + epoch + ".csv");
     }

@@ -13,17 +13,22 @@ public interface StudyEngine {
     /** How the trials run, for the study's header line (e.g. "2 at a time with 1 thread(s) each"). */
     String describe(StudyPlan plan);
 
-    /** The in-process engine: {@link LocalRunner} with the plan's --parallel and --threads. */
+    /**
+     * The in-process engine: {@link LocalRunner} with the plan's --parallel and --threads, and its --backend (a GPU
+     * backend's devices handed to the parallel slots round robin, {@link TrialBackends}).
+     */
     static StudyEngine local() {
         return new StudyEngine() {
             @Override
             public TrialRunner runner(StudyPlan plan, TrialEnvironment environment) {
-                return new LocalRunner(plan.parallel(), plan.threads(), environment);
+                return new LocalRunner(plan.parallel(), plan.threads(), environment, TrialBackends.of(plan.backend(), threadsPerTrial(plan)));
             }
 
             @Override
             public String describe(StudyPlan plan) {
-                return plan.parallel() + " at a time with " + threadsPerTrial(plan) + " thread(s) each";
+                String where = plan.backend().equals(org.regionwise.gpu.GpuBackends.CPU) ? ""
+                        : TrialBackends.of(plan.backend(), threadsPerTrial(plan)).describe(plan.parallel());
+                return plan.parallel() + " at a time with " + threadsPerTrial(plan) + " thread(s) each" + where;
             }
         };
     }

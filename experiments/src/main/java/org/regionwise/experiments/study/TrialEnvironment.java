@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.train.TrainingDataLoader;
@@ -12,10 +13,12 @@ import org.regionwise.experiments.train.TrainingDataLoader;
 /**
  * What a {@link Trial} gets from whoever runs it, beyond its spec: how many CPU threads it may use, the
  * data sets (loaded once per process and shared read-only between trials), and the epoch observers it may
- * name. A cluster engine builds one per worker; {@link LocalRunner} one per study.
+ * name. A cluster engine builds one per worker ({@link #executorSupplier()} says how); {@link LocalRunner} one per study.
  */
 public final class TrialEnvironment {
-    private final Map<String, EpochObserver> observers;
+    private final Function<String, EpochObserver> observers;
+    private final String knownObservers;
+    private final String executorSupplier;
     private final Map<List<Object>, TrainingData> data = new ConcurrentHashMap<>();
     private final Map<List<Object>, Object> locks = new ConcurrentHashMap<>();
     private volatile EpochListener epochListener = (spec, record, epochs) -> {};
@@ -28,7 +31,30 @@ public final class TrialEnvironment {
 
     /** @param observers the observers trials may name, by name */
     public TrialEnvironment(Map<String, EpochObserver> observers) {
-        this.observers = Map.copyOf(observers);
+        this(Map.copyOf(observers)::get, observers.keySet().toString(), "");
+    }
+
+    /**
+     * An environment whose observers are made from their names (names that carry parameters, as Fig. 3's
+     * {@code fig3@1,12,50}), and that a cluster executor can rebuild.
+     *
+     * @param observers        the observer of a name, or null for a name it does not know
+     * @param knownObservers   the names it knows, for the error about an unknown one (e.g. {@code fig3@<epochs>})
+     * @param executorSupplier a public {@code Supplier<TrialEnvironment>} class with a public no-argument constructor that
+     *                         makes an equivalent environment on a cluster executor, or "" when the plain one will do
+     */
+    public TrialEnvironment(Function<String, EpochObserver> observers, String knownObservers, String executorSupplier) {
+        this.observers = Objects.requireNonNull(observers);
+        this.knownObservers = Objects.requireNonNull(knownObservers);
+        this.executorSupplier = Objects.requireNonNull(executorSupplier);
+    }
+
+    /**
+     * The {@code Supplier<TrialEnvironment>} class a cluster executor makes its environment with ("" for the plain one):
+     * the data sets load there by name, so only the observers need a recipe. Epoch listeners stay in this process.
+     */
+    public String executorSupplier() {
+        return executorSupplier;
     }
 
     /** An environment without observers. */
@@ -49,8 +75,8 @@ public final class TrialEnvironment {
     /** The observer {@code name}, or null for "". */
     public EpochObserver observer(String name) {
         if (name.isEmpty()) return null;
-        EpochObserver o = observers.get(name);
-        if (o == null) throw new IllegalArgumentException("no epoch observer '" + name + "' here; known: " + observers.keySet());
+        EpochObserver o = observers.apply(name);
+        if (o == null) throw new IllegalArgumentException("no epoch observer '" + name + "' here; known: " + knownObservers);
         return o;
     }
 

@@ -25,6 +25,20 @@ class EngineOptionsTest {
     }
 
     @Test
+    void fig3AndAllTakeTheEngineOptionsToo() {
+        for (String command : new String[] {"fig3", "all"}) {
+            Path out = dir.resolve(command);
+            CliRun spark = CliRun.of("paper", command, "--engine", "spark", "--out", out.toString());
+            assertEquals(1, spark.exitCode(), spark.err());
+            assertTrue(spark.oneErrorLine() && spark.err().contains("the spark engine is not on the class path"), spark.err());
+            assertFalse(Files.exists(out), command + " wrote before it knew its engine");
+            CliRun master = CliRun.of("paper", command, "--master", "local[2]", "--out", out.toString());
+            assertEquals(2, master.exitCode(), master.err());
+            assertTrue(master.oneErrorLine() && master.err().contains("--master is for a cluster engine"), master.err());
+        }
+    }
+
+    @Test
     void aMasterForTheLocalEngineAndAnUnknownEngineAreUsageErrors() {
         CliRun master = CliRun.of("paper", "fig5", "--master", "local[2]", "--out", dir.resolve("a").toString());
         assertEquals(2, master.exitCode(), master.err());

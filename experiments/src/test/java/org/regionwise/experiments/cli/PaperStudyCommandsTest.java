@@ -95,6 +95,19 @@ class PaperStudyCommandsTest {
     }
 
     @Test
+    void theBackendIsCheckedWhereItEntersAndAGpuWithoutTornadoVmIsOneLine() throws Exception {
+        for (String bad : List.of("tornado:x", "cpu:1", "tornado:-1", "cuda")) {
+            CliRun r = run(tiny("fig5", shared.resolve("backend"), "--backend", bad));
+            assertEquals(2, r.exitCode(), bad + ": " + r.err());
+            assertTrue(r.oneErrorLine() && r.err().contains("--backend"), r.err());
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.regionwise.gpu.GpuBackends.tornadoAvailable(), "TornadoVM is present here");
+        CliRun gpu = run(tiny("fig3", shared.resolve("gpu"), "--backend", "tornado", "--parallel", "2", "--models", "1"));
+        assertEquals(1, gpu.exitCode(), gpu.err());
+        assertTrue(gpu.oneErrorLine() && gpu.err().contains("--backend tornado: ") && gpu.err().contains("TornadoVM"), gpu.err());
+    }
+
+    @Test
     void aFolderOfAnotherConfigurationIsRefusedSayingWhy() throws Exception {
         Path out = shared.resolve("mixed");
         assertEquals(0, run(tiny("fig5", out, "--models", "1", "--losses", "rrw")).exitCode());
@@ -115,16 +128,39 @@ class PaperStudyCommandsTest {
         args.set(args.indexOf("--epochs") + 1, "1");
         CliRun r = run(args);
         assertEquals(0, r.exitCode(), r.err());
-        for (String f : List.of("report.md", "fig2/fig2.png", "table/table.md", "fig5/fig5.png", "fig6/fig6_cdf_rrw.png")) {
+        for (String f : List.of("report.md", "fig2/fig2.png", "table/table.md", "fig5/fig5.png", "fig6/fig6_cdf_rrw.png",
+                "fig3/fig3-rw-boundary.png", "fig3/fig3-neg2plus.csv", "fig3/study.json", "fig4/fig4.png", "fig4/fig4.csv")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("every RRW model reaches mean foreground Dice 0.9 or more"), report);
         assertTrue(report.contains("shown here") && report.contains("| Fig. 6"), report);
+        assertTrue(report.contains("| Fig. 3 | RW-Boundary maps give gradient vectors with two or more negative components"), report);
+        assertTrue(report.contains("| Fig. 3 / Sec. 3.3 | with the rectified (RRW) map every pixel has exactly one negative component"),
+                report);
+        assertTrue(report.contains("| Fig. 4 |") && report.contains("(fig3/fig3-rrw.png)") && report.contains("(fig4/fig4.png)"), report);
+        assertTrue(r.out().contains("fig3 map=rrw run=1 epoch=1 neg2plus=0.0000 neg1=1.0000"), r.out());
+        assertTrue(r.out().contains("fig4 saddle="), r.out());
+        assertTrue(r.out().contains("all claim=\"with the rectified (RRW) map every pixel has exactly one negative component\" verdict=shown"),
+                r.out());
         assertTrue(r.out().contains("all claim=\"the RRW map gives gradient components of the correct sign for every softmax vector\" verdict=shown"),
                 r.out());
         CliRun losses = run(tiny("all", out, "--losses", "rrw"));
         assertEquals(2, losses.exitCode());
         assertTrue(losses.oneErrorLine(), losses.err());
+    }
+
+    @Test
+    void allLocksItsOwnFolderBeforeItTrainsAnything() throws Exception {
+        Path out = shared.resolve("all-locked");
+        try (org.regionwise.experiments.io.OutputLock held = org.regionwise.experiments.io.OutputLock.acquire(out, "another run")) {
+            CliRun r = run(tiny("all", out, "--seeds", "1", "--models", "1"));
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.oneErrorLine() && r.err().contains("in use by another run, another run"), r.err());
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(org.regionwise.experiments.io.OutputLock.NAME), files.map(p -> p.getFileName().toString()).toList(),
+                    "nothing but the lock file: no part ran");
+        }
     }
 }

@@ -40,6 +40,7 @@ public final class TornadoBridge {
     private final Class<?> gridSchedulerClass;
     private final Class<?> workerGridClass;
     private final Class<?> workerGrid1DClass;
+    private final Class<?> deviceClass;
 
     private TornadoBridge() throws ReflectiveOperationException {
         ClassLoader loader = TornadoBridge.class.getClassLoader();
@@ -50,6 +51,7 @@ public final class TornadoBridge {
         gridSchedulerClass = Class.forName(API + "GridScheduler", true, loader);
         workerGridClass = Class.forName(API + "WorkerGrid", true, loader);
         workerGrid1DClass = Class.forName(API + "WorkerGrid1D", true, loader);
+        deviceClass = Class.forName(API + "common.TornadoDevice", true, loader);
     }
 
     /** Why TornadoVM cannot be used here, or null when it can. Loads no TornadoVM runtime. */
@@ -93,6 +95,29 @@ public final class TornadoBridge {
             return new TornadoBridge();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new TornadoUnavailableException("TornadoVM's classes are present but not usable: " + e, e);
+        }
+    }
+
+    /** How many devices TornadoVM's default backend (index 0: OpenCL, PTX or SPIR-V, as installed) offers. */
+    public int deviceCount() {
+        try {
+            Class<?> provider = Class.forName(API + "runtime.TornadoRuntimeProvider", true, TornadoBridge.class.getClassLoader());
+            Object runtime = provider.getMethod("getTornadoRuntime").invoke(null);
+            Object backend = call(runtime, "getBackend", new Class<?>[] {int.class}, 0);
+            return (Integer) call(backend, "getNumDevices", new Class<?>[0]);
+        } catch (InvocationTargetException e) {
+            throw rethrow("getTornadoRuntime", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TornadoVM API mismatch (tested with 5.2.0): " + e, e);
+        }
+    }
+
+    /** Fails with a one-line {@link TornadoUnavailableException} unless the default backend has device {@code index}. */
+    void checkDevice(int index) {
+        int count = deviceCount();
+        if (index >= count) {
+            throw new TornadoUnavailableException("TornadoVM has " + count + " device(s) on its default backend, so indices 0.."
+                    + (count - 1) + "; there is no device " + index + " (`tornado --devices` lists them)");
         }
     }
 
@@ -177,6 +202,19 @@ public final class TornadoBridge {
             call(worker, "setLocalWorkToNull", new Class<?>[0]);
             Object selected = call(plan, "withGraph", new Class<?>[] {int.class}, index);
             call(selected, "execute", new Class<?>[0]);
+        }
+
+        /** Runs every graph of this plan on device {@code index} of the default backend ({@code TornadoExecutionPlan.withDevice}). */
+        public void useDevice(int index) {
+            Object device;
+            try {
+                device = planClass.getMethod("getDevice", int.class, int.class).invoke(null, 0, index);
+            } catch (InvocationTargetException e) {
+                throw rethrow("getDevice", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("TornadoVM API mismatch (tested with 5.2.0): " + e, e);
+            }
+            call(plan, "withDevice", new Class<?>[] {deviceClass}, device);
         }
 
         /** The device the plan runs on, as TornadoVM describes it. */

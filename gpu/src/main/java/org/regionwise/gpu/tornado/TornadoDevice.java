@@ -39,7 +39,19 @@ public final class TornadoDevice implements Device {
     private final int[] stageOutGraph = new int[STAGING_SIZES.length];
     private final String description;
 
+    /** On TornadoVM's default device. */
     public TornadoDevice(TornadoBridge bridge, int capacity) {
+        this(bridge, capacity, -1);
+    }
+
+    /**
+     * On device {@code deviceIndex} of TornadoVM's default backend ({@code -1}: its default device), so that trials run
+     * side by side on a machine's GPUs each on their own.
+     *
+     * @throws TornadoUnavailableException when there is no such device (the message gives the count)
+     */
+    public TornadoDevice(TornadoBridge bridge, int capacity, int deviceIndex) {
+        if (deviceIndex >= 0) bridge.checkDevice(deviceIndex); // before any graph is built: a one-line error, not a driver's
         this.heap = new float[capacity];
         List<TornadoBridge.Graph> graphs = new ArrayList<>();
         List<String> tasks = new ArrayList<>();
@@ -90,6 +102,7 @@ public final class TornadoDevice implements Device {
         }
 
         this.plan = bridge.plan(graphs, tasks);
+        if (deviceIndex >= 0) plan.useDevice(deviceIndex); // every graph of the plan, before the first execution
         plan.execute(0, 1);
         this.description = "TornadoVM " + plan.deviceDescription() + " (" + capacity + " floats)";
     }

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.regionwise.gpu.BackendName;
+import org.regionwise.gpu.GpuBackends;
 import org.regionwise.experiments.study.Study;
 import org.regionwise.experiments.study.StudyJson;
 import org.regionwise.experiments.study.TrialProgress;
@@ -43,12 +45,20 @@ public final class SparkRunner implements TrialRunner {
      * @param environment     a {@code Supplier<TrialEnvironment>} class the executors make their environment with, "" for
      *                        the default (data sets loaded by name, no observers)
      * @param conf            further Spark settings, applied last
+     * @param backend         the study's {@code --backend} ({@code cpu}, {@code tornado}, {@code tornado:N}); a task that
+     *                        Spark gives a "gpu" resource runs on that device instead ({@link TaskDevices})
      */
-    public record Settings(String master, int threadsPerTrial, String environment, Map<String, String> conf) {
+    public record Settings(String master, int threadsPerTrial, String environment, Map<String, String> conf, String backend) {
         public Settings {
             SparkMasters.check(master);
             if (threadsPerTrial < 1) throw new IllegalArgumentException("threads per trial must be at least 1, got " + threadsPerTrial);
             conf = Map.copyOf(conf);
+            backend = BackendName.parse(backend).toString();
+        }
+
+        /** On the CPU unless Spark gives a task a GPU. */
+        public Settings(String master, int threadsPerTrial, String environment, Map<String, String> conf) {
+            this(master, threadsPerTrial, environment, conf, GpuBackends.CPU);
         }
 
         public static Settings of(String master, int threadsPerTrial) {
@@ -69,7 +79,7 @@ public final class SparkRunner implements TrialRunner {
         if (todo.isEmpty()) return progress.results();
         Path trials = study.folder().toAbsolutePath().normalize().resolve(Study.TRIALS);
         Files.createDirectories(trials);
-        TrialTask task = new TrialTask(settings.threadsPerTrial(), settings.environment());
+        TrialTask task = new TrialTask(settings.threadsPerTrial(), settings.environment(), settings.backend());
         ExecutorService submitters = Executors.newFixedThreadPool(Math.min(MAX_SUBMITTED, todo.size()), r -> {
             Thread t = new Thread(r, "regionwise-spark-trial");
             t.setDaemon(true);
