@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + "the single commands). fig2 and fig4 need no training and run first.",
                 "Default: the sum of the parts (" + PaperAllCommand.MEASURED + ")."})
 final class PaperAllCommand implements Callable<Integer> {
-    static final String MEASURED = "about 70 minutes on 2 quiet cores: fig5 measured at 21, fig6 at 16, fig3 at 12.3, the "
+    static final String MEASURED = "about 66 minutes on 2 quiet cores: fig5 measured at 21, fig6 at 16, fig3 at 12.3, the "
             + "table at 17.5 (CPU time / 2); see README";
 
     @Spec
