@@ -2,10 +2,14 @@ package org.regionwise.gpu;
 
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.gpu.device.DeviceHeap;
+import org.regionwise.gpu.kernels.AxisSumKernels;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.GemmKernel;
 
-/** GEMM and the three convolution passes on resident storages ({@link GemmKernel}, {@link ConvKernels}). */
+/**
+ * GEMM and the three convolution passes on resident storages ({@link GemmKernel}, {@link ConvKernels}); the bias
+ * gradient is a chunked channel sum ({@link AxisSumKernels#channelSumsLaunches}).
+ */
 public final class ConvOps {
     private final DeviceHeap heap;
 
@@ -43,7 +47,10 @@ public final class ConvOps {
         heap.launch(ConvKernels.backwardWeightLaunch(g, x.deviceOffset(), dyOff, dw.deviceOffset()));
         dw.deviceWritten();
         if (dbias != null) {
-            heap.launch(ConvKernels.backwardBiasLaunch(g, dyOff, dbias.deviceOffset()));
+            int dbOff = dbias.deviceOffset();
+            int plane = g.outH() * g.outW();
+            heap.launchWithScratch(AxisSumKernels.channelPartials(g.n(), g.k(), plane),
+                    partials -> AxisSumKernels.channelSumsLaunches(g.n(), g.k(), plane, dyOff, dbOff, partials));
             dbias.deviceWritten();
         }
     }

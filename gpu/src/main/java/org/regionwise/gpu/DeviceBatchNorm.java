@@ -3,10 +3,12 @@ package org.regionwise.gpu;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.gpu.device.DeviceHeap;
 import org.regionwise.gpu.kernels.BatchNormKernels;
+import org.regionwise.gpu.kernels.ChannelStatsKernels;
 import org.regionwise.layers.functional.BatchNormKernel;
 
 /**
- * Batch norm and its running statistics on resident storages ({@link BatchNormKernels}); registered by
+ * Batch norm and its running statistics on resident storages ({@link BatchNormKernels}; the per-channel statistics
+ * and backward sums chunked, {@link ChannelStatsKernels}); registered by
  * {@link GpuKernels}, which falls back to the host body through {@link ResidentOrHost}.
  */
 final class DeviceBatchNorm implements BatchNormKernel {
@@ -21,8 +23,12 @@ final class DeviceBatchNorm implements BatchNormKernel {
         GpuStorage m = GpuStorage.of(mean);
         GpuStorage v = GpuStorage.of(var);
         GpuStorage s = GpuStorage.of(invStd);
-        heap.launch(BatchNormKernels.statsLaunch(n, c, plane, (float) eps, GpuStorage.of(x).deviceOffset(),
-                m.deviceOffsetForOverwrite(), v.deviceOffsetForOverwrite(), s.deviceOffsetForOverwrite()));
+        int xOff = GpuStorage.of(x).deviceOffset();
+        int mOff = m.deviceOffsetForOverwrite();
+        int vOff = v.deviceOffsetForOverwrite();
+        int sOff = s.deviceOffsetForOverwrite();
+        heap.launchWithScratch(ChannelStatsKernels.statsPartials(n, c, plane),
+                partials -> ChannelStatsKernels.statsLaunches(n, c, plane, (float) eps, xOff, mOff, vOff, sOff, partials));
         m.deviceWritten();
         v.deviceWritten();
         s.deviceWritten();
@@ -53,7 +59,8 @@ final class DeviceBatchNorm implements BatchNormKernel {
             int dyOff = GpuStorage.of(dy).deviceOffset();
             int mOff = GpuStorage.of(mean).deviceOffset();
             int sOff = GpuStorage.of(invStd).deviceOffset();
-            heap.launch(BatchNormKernels.backwardSumsLaunch(n, c, plane, xOff, dyOff, mOff, sOff, sums));
+            heap.launchWithScratch(ChannelStatsKernels.gradientPartials(n, c, plane),
+                    partials -> ChannelStatsKernels.gradientSumsLaunches(n, c, plane, xOff, dyOff, mOff, sOff, sums, partials));
             if (dx != null) {
                 heap.launch(BatchNormKernels.backwardInputLaunch(n, c, plane, fromInput, xOff, dyOff, mOff, sOff,
                         offsetOrNone(gamma), sums, GpuStorage.of(dx).deviceOffset()));

@@ -26,21 +26,12 @@ final class DeviceReduce implements ReduceKernel {
         }
         GpuStorage in = GpuStorage.of(x);
         GpuStorage o = GpuStorage.of(out);
-        int spread = ReduceKernel.count(shape, reduced);
-        float scale = mean ? (float) (1.0 / spread) : 1f;
+        float scale = mean ? (float) (1.0 / ReduceKernel.count(shape, reduced)) : 1f;
         int mask = mask(reduced);
-        int chunks = AxisSumKernels.chunks(spread);
-        if (chunks <= 1) {
-            heap.launch(AxisSumKernels.chunkSumsLaunch(shape, mask, scale, in.deviceOffset(), o.deviceOffsetForOverwrite()));
-        } else {
-            int partials = heap.allocate(o.size() * chunks);
-            try {
-                heap.launch(AxisSumKernels.chunkSumsLaunch(shape, mask, 1f, in.deviceOffset(), partials));
-                heap.launch(AxisSumKernels.rowSumsLaunch(o.size(), chunks, scale, partials, o.deviceOffsetForOverwrite()));
-            } finally {
-                heap.free(partials);
-            }
-        }
+        int xOff = in.deviceOffset();
+        int oOff = o.deviceOffsetForOverwrite();
+        heap.launchWithScratch(AxisSumKernels.partials(shape, mask),
+                partials -> AxisSumKernels.sumLaunches(shape, mask, scale, false, xOff, oOff, partials));
         o.deviceWritten();
     }
 

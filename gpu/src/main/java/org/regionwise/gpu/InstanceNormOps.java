@@ -1,9 +1,14 @@
 package org.regionwise.gpu;
 
 import org.regionwise.gpu.device.DeviceHeap;
+import org.regionwise.gpu.kernels.AxisSumKernels;
+import org.regionwise.gpu.kernels.ChannelStatsKernels;
 import org.regionwise.gpu.kernels.InstanceNormKernels;
 
-/** Instance normalisation forward and backward on resident storages ({@link InstanceNormKernels}). */
+/**
+ * Instance normalisation forward and backward on resident storages ({@link InstanceNormKernels}; per-plane sums of
+ * large planes chunked, {@link ChannelStatsKernels}).
+ */
 public final class InstanceNormOps {
     private final GpuBackend backend;
     private final DeviceHeap heap;
@@ -11,6 +16,17 @@ public final class InstanceNormOps {
     InstanceNormOps(GpuBackend backend) {
         this.backend = backend;
         this.heap = backend.heap();
+    }
+
+    /**
+     * Whether a plane's sums are chunked ({@link ChannelStatsKernels}: one work-item per plane and chunk of
+     * {@link AxisSumKernels#CHUNK}) rather than one work-item per plane ({@link InstanceNormKernels#stats}): when a
+     * plane holds more than one chunk. Small planes (the U-Net's deep levels) are many, so one work-item each is
+     * parallel enough and one launch instead of four; large planes (its top levels: 8 x 32 planes of 128 x 128)
+     * would leave a GPU with a few hundred long serial loops.
+     */
+    static boolean chunked(int plane) {
+        return plane > AxisSumKernels.CHUNK;
     }
 
     /** What instance-norm backward needs from forward: per-(image, channel) mean and 1/std. */
@@ -35,7 +51,15 @@ public final class InstanceNormOps {
         DeviceChecks.requireSize("instanceNorm: mean", mean, rows);
         DeviceChecks.requireSize("instanceNorm: invStd", rstd, rows);
         int xOff = x.deviceOffset();
-        heap.launch(InstanceNormKernels.statsLaunch(rows, plane, eps, xOff, mean.deviceOffsetForOverwrite(), rstd.deviceOffsetForOverwrite()));
+        int mOff = mean.deviceOffsetForOverwrite();
+        int rOff = rstd.deviceOffsetForOverwrite();
+        if (chunked(plane)) {
+            // A plane is one "channel" of a (1, rows, plane) tensor: batch norm's chunked statistics.
+            heap.launchWithScratch(ChannelStatsKernels.statsPartials(1, rows, plane),
+                    partials -> ChannelStatsKernels.statsLaunches(1, rows, plane, eps, xOff, mOff, -1, rOff, partials));
+        } else {
+            heap.launch(InstanceNormKernels.statsLaunch(rows, plane, eps, xOff, mOff, rOff));
+        }
         mean.deviceWritten();
         rstd.deviceWritten();
         int gOff = gamma == null ? -1 : gamma.deviceOffset();
@@ -53,15 +77,21 @@ public final class InstanceNormOps {
                                      GpuStorage dgamma, GpuStorage dbeta, int n, int c, int plane) {
         if (dx == null && dgamma == null && dbeta == null) return;
         int rows = n * c;
-        // Per-plane sums, freed as soon as the launches that read them are done.
-        int sumDy = heap.allocate(rows);
-        int sumDyXhat = heap.allocate(rows);
+        // Per-plane sums (sumDy, then sumDyXhat), freed as soon as the launches that read them are done.
+        int sums = heap.allocate(2 * rows);
+        int sumDy = sums;
+        int sumDyXhat = sums + rows;
         try {
             int xOff = x.deviceOffset();
             int dyOff = dy.deviceOffset();
             int mOff = stats.mean().deviceOffset();
             int rOff = stats.rstd().deviceOffset();
-            heap.launch(InstanceNormKernels.backwardRowsLaunch(rows, plane, xOff, dyOff, mOff, rOff, sumDy, sumDyXhat));
+            if (chunked(plane)) {
+                heap.launchWithScratch(ChannelStatsKernels.gradientPartials(1, rows, plane),
+                        partials -> ChannelStatsKernels.gradientSumsLaunches(1, rows, plane, xOff, dyOff, mOff, rOff, sums, partials));
+            } else {
+                heap.launch(InstanceNormKernels.backwardRowsLaunch(rows, plane, xOff, dyOff, mOff, rOff, sumDy, sumDyXhat));
+            }
             if (dx != null) {
                 int gOff = gamma == null ? -1 : gamma.deviceOffset();
                 heap.launch(InstanceNormKernels.backwardInputLaunch(n, c, plane, xOff, dyOff, mOff, rOff, gOff,
@@ -75,8 +105,7 @@ public final class InstanceNormOps {
                 if (dbeta != null) dbeta.deviceWritten();
             }
         } finally {
-            heap.free(sumDyXhat);
-            heap.free(sumDy);
+            heap.free(sums);
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.regionwise.gpu;
 
 import org.regionwise.gpu.device.DeviceHeap;
+import org.regionwise.gpu.kernels.AxisSumKernels;
 import org.regionwise.gpu.kernels.ReductionKernels;
 
-/** Sums on resident storages without atomics ({@link ReductionKernels}): whole-tensor sums, channel sums, a finiteness check. */
+/**
+ * Sums on resident storages without atomics ({@link ReductionKernels}, {@link AxisSumKernels}): whole-tensor sums,
+ * channel sums, a finiteness check.
+ */
 public final class ReductionOps {
     /** Elements per partial sum in the first pass of {@link #sum}: enough threads for a GPU, short serial runs. */
     static final int SUM_CHUNK = 256;
@@ -45,11 +49,17 @@ public final class ReductionOps {
         return Float.isFinite(sum(zeros).host()[0]);
     }
 
-    /** NCHW sums[c] += sum over images and the plane of x[:, c, :] (a bias gradient). */
+    /**
+     * NCHW sums[c] += sum over images and the plane of x[:, c, :] (a bias gradient), chunked: one work-item per
+     * (channel, chunk of 256), then each channel's partials in order.
+     */
     public void channelSums(GpuStorage x, GpuStorage sums, int n, int c, int plane) {
         DeviceChecks.requireSize("channelSums: input", x, n * c * plane);
         DeviceChecks.requireSize("channelSums: sums", sums, c);
-        heap.launch(ReductionKernels.channelSumsLaunch(n, c, plane, x.deviceOffset(), sums.deviceOffset()));
+        int xOff = x.deviceOffset();
+        int sOff = sums.deviceOffset();
+        heap.launchWithScratch(AxisSumKernels.channelPartials(n, c, plane),
+                partials -> AxisSumKernels.channelSumsLaunches(n, c, plane, xOff, sOff, partials));
         sums.deviceWritten();
     }
 }

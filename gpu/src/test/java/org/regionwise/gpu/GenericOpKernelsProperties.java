@@ -21,6 +21,7 @@ import org.regionwise.autodiff.backend.ReferenceKernels;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.autodiff.ops.BinaryKernel;
 import org.regionwise.autodiff.ops.BinaryOp;
+import org.regionwise.autodiff.ops.InstanceNormKernel;
 import org.regionwise.autodiff.ops.Pointwise;
 import org.regionwise.autodiff.ops.PointwiseKernel;
 import org.regionwise.autodiff.ops.ReduceKernel;
@@ -32,7 +33,7 @@ import org.regionwise.layers.functional.BatchNormKernel;
 
 /**
  * The device kernels of the generic ops every loss is made of (pointwise, broadcast binary, axis sums, axis
- * softmax) and of batch norm, on the plain-Java device, against their host twins (the op-owned kernel
+ * softmax) and of batch norm and instance norm, on the plain-Java device, against their host twins (the op-owned kernel
  * interfaces' HOST bodies on the CPU backend): the same calls on the same random inputs, every output compared.
  * On resident storages the device calls move nothing. Pointwise and binary kernels do the same float operations
  * in the same order as their twins, so they must agree exactly; sums and softmax accumulate in float where the
@@ -234,9 +235,10 @@ class GenericOpKernelsProperties {
         }
     }
 
+    /** Up to 600 values per channel: one to three chunks of the chunked statistics. */
     @Property(tries = 30)
     void batchNormMatchesItsHostTwin(@ForAll @IntRange(min = 1, max = 3) int n, @ForAll @IntRange(min = 1, max = 5) int c,
-                                     @ForAll @IntRange(min = 1, max = 60) int plane, @ForAll boolean affine,
+                                     @ForAll @IntRange(min = 1, max = 200) int plane, @ForAll boolean affine,
                                      @ForAll @IntRange(min = 0, max = 10_000) int seed) {
         int count = n * c * plane;
         Twin t = new Twin(seed);
@@ -271,5 +273,33 @@ class GenericOpKernelsProperties {
         });
         t.assertClose(NORM, "batch norm " + n + "x" + c + "x" + plane, mean, var, invStd, y, dx, dgamma, dbeta, runningMean,
                 runningVar, evalInvStd, evalY, evalDx);
+    }
+
+    /** Planes of 1 to 700: one work-item per plane up to 256 values, chunked statistics and backward sums above. */
+    @Property(tries = 30)
+    void instanceNormMatchesItsHostTwin(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 3) int c,
+                                        @ForAll @IntRange(min = 1, max = 700) int plane, @ForAll boolean affine,
+                                        @ForAll @IntRange(min = 0, max = 10_000) int seed) {
+        int count = n * c * plane;
+        Twin t = new Twin(seed);
+        int x = t.storage(count, -3f, 5f, 0f);
+        int gamma = affine ? t.storage(c, 0.5f, 1.5f, 0f) : -1;
+        int beta = affine ? t.storage(c) : -1;
+        int mean = t.storage(n * c);
+        int invStd = t.storage(n * c);
+        int y = t.storage(count);
+        int dy = t.storage(count);
+        int dx = t.storage(count);
+        int dgamma = t.storage(c);
+        int dbeta = t.storage(c);
+        t.run(side -> {
+            InstanceNormKernel k = side.kernel(InstanceNormKernel.class, InstanceNormKernel.HOST);
+            k.forward(n, c, plane, 1e-5f, side.s(x), side.s(gamma), side.s(beta), side.s(y), side.s(mean), side.s(invStd));
+            k.backward(n, c, plane, side.s(x), side.s(dy), side.s(mean), side.s(invStd), side.s(gamma), side.s(dx),
+                    affine ? side.s(dgamma) : null, affine ? side.s(dbeta) : null);
+        });
+        // Sums of up to 700 float terms against double ones: the allowance grows with the plane, as the kernel tests'.
+        Tolerance norm = new Tolerance(2e-6 * plane, 1e-4);
+        t.assertClose(norm, "instance norm " + n + "x" + c + "x" + plane, mean, invStd, y, dx, dgamma, dbeta);
     }
 }

@@ -1,5 +1,7 @@
 package org.regionwise.gpu.device;
 
+import java.util.List;
+import java.util.function.IntFunction;
 import org.regionwise.gpu.kernels.ElementwiseKernels;
 import org.regionwise.gpu.kernels.Launch;
 
@@ -68,6 +70,19 @@ public final class DeviceHeap implements AutoCloseable {
         if (launch.threads() == 0) return;
         stats.launch();
         device.launch(launch);
+    }
+
+    /**
+     * Runs the launches {@code plan} builds over a scratch block of {@code count} floats (its offset is passed in;
+     * -1 when {@code count} is 0), and frees the block afterwards: the partial sums of a two-stage reduction.
+     */
+    public void launchWithScratch(int count, IntFunction<List<Launch>> plan) {
+        int scratch = count > 0 ? allocate(count) : -1;
+        try {
+            for (Launch l : plan.apply(scratch)) launch(l);
+        } finally {
+            if (scratch >= 0) free(scratch);
+        }
     }
 
     public void upload(float[] src, int srcOffset, int heapOffset, int count) {

@@ -5,47 +5,12 @@ import org.regionwise.gpu.Parallel;
 /**
  * Batch normalisation (PyTorch BatchNorm2d: per channel over the batch and the plane, biased variance) and its
  * running statistics. A channel's group is n runs of {@code plane} values, {@code c * plane} apart. Statistics
- * and backward sums run one thread per channel, two passes (mean, then squared deviations); the rest is
- * elementwise. Reference twin: {@code layers.functional.HostBatchNorm} (autodiff's NormKernels, in double).
+ * and backward sums are chunked sums ({@link ChannelStatsKernels}: one work-item per channel and chunk, two
+ * passes for the variance); the rest is elementwise. Reference twin: {@code layers.functional.HostBatchNorm} (autodiff's NormKernels, in double).
  * <pre>  dx += gamma * invStd * (dy - sumDy / M - xhat * sumDyXhat / M)   (statistics from x; else gamma * invStd * dy)</pre>
  */
 public final class BatchNormKernels {
     private BatchNormKernels() {}
-
-    /** mean[ch], var[ch] (biased), invStd[ch] = 1 / sqrt(var + eps). ints: n, c, plane, x, mean, var, invStd. floats: eps. */
-    public static void stats(float[] heap, int[] ints, float[] floats) {
-        int n = ints[0];
-        int c = ints[1];
-        int plane = ints[2];
-        int x = ints[3];
-        int mean = ints[4];
-        int var = ints[5];
-        int invStd = ints[6];
-        float eps = floats[0];
-        for (@Parallel int ch = 0; ch < c; ch++) {
-            float sum = 0f;
-            for (int b = 0; b < n; b++) {
-                int base = x + (b * c + ch) * plane;
-                for (int i = 0; i < plane; i++) {
-                    sum += heap[base + i];
-                }
-            }
-            float count = (float) n * plane;
-            float mu = sum / count;
-            float sq = 0f;
-            for (int b = 0; b < n; b++) {
-                int base = x + (b * c + ch) * plane;
-                for (int i = 0; i < plane; i++) {
-                    float d = heap[base + i] - mu;
-                    sq += d * d;
-                }
-            }
-            float v = sq / count;
-            heap[mean + ch] = mu;
-            heap[var + ch] = v;
-            heap[invStd + ch] = 1f / (float) Math.sqrt(v + eps);
-        }
-    }
 
     /** invStd[ch] = 1 / sqrt(runningVar[ch] + eps) (evaluation). ints: c, runningVar, invStd. floats: eps. */
     public static void invStd(float[] heap, int[] ints, float[] floats) {
@@ -75,34 +40,6 @@ public final class BatchNormKernels {
             float scale = gamma >= 0 ? heap[invStd + ch] * heap[gamma + ch] : heap[invStd + ch];
             float shift = beta >= 0 ? heap[beta + ch] : 0f;
             heap[y + i] = (heap[x + i] - heap[mean + ch]) * scale + shift;
-        }
-    }
-
-    /** sums[ch] = sum dy, sums[c + ch] = sum dy * xhat over channel ch. ints: n, c, plane, x, dy, mean, invStd, sums. */
-    public static void backwardSums(float[] heap, int[] ints, float[] floats) {
-        int n = ints[0];
-        int c = ints[1];
-        int plane = ints[2];
-        int x = ints[3];
-        int dy = ints[4];
-        int mean = ints[5];
-        int invStd = ints[6];
-        int sums = ints[7];
-        for (@Parallel int ch = 0; ch < c; ch++) {
-            float mu = heap[mean + ch];
-            float rs = heap[invStd + ch];
-            float sg = 0f;
-            float sgx = 0f;
-            for (int b = 0; b < n; b++) {
-                int base = (b * c + ch) * plane;
-                for (int i = 0; i < plane; i++) {
-                    float g = heap[dy + base + i];
-                    sg += g;
-                    sgx += g * ((heap[x + base + i] - mu) * rs);
-                }
-            }
-            heap[sums + ch] = sg;
-            heap[sums + c + ch] = sgx;
         }
     }
 
@@ -169,20 +106,12 @@ public final class BatchNormKernels {
         }
     }
 
-    public static Launch statsLaunch(int n, int c, int plane, float eps, int x, int mean, int var, int invStd) {
-        return Launch.of(Kernel.BATCH_NORM_STATS, c, new int[] {n, c, plane, x, mean, var, invStd}, eps);
-    }
-
     public static Launch invStdLaunch(int c, float eps, int runningVar, int invStd) {
         return Launch.of(Kernel.BATCH_NORM_INV_STD, c, new int[] {c, runningVar, invStd}, eps);
     }
 
     public static Launch forwardLaunch(int n, int c, int plane, int x, int mean, int invStd, int gamma, int beta, int y) {
         return Launch.of(Kernel.BATCH_NORM_FORWARD, n * c * plane, new int[] {n, c, plane, x, mean, invStd, gamma, beta, y});
-    }
-
-    public static Launch backwardSumsLaunch(int n, int c, int plane, int x, int dy, int mean, int invStd, int sums) {
-        return Launch.of(Kernel.BATCH_NORM_BACKWARD_SUMS, c, new int[] {n, c, plane, x, dy, mean, invStd, sums});
     }
 
     public static Launch backwardInputLaunch(int n, int c, int plane, boolean fromInput, int x, int dy, int mean, int invStd,

@@ -8,7 +8,8 @@ import org.regionwise.gpu.Parallel;
  * loops, one parallel iteration per output element of each pass, so no pass needs atomics:
  * forward per output pixel, backward-data per input pixel (gather, not scatter), backward-weight per weight.
  * They are the reference twins of {@link TiledConvKernels}, which the launch builders below hand out (the
- * {@code direct*} builders launch these loops); the bias gradient is only here.
+ * {@code direct*} builders launch these loops). The bias gradient is a chunked channel sum
+ * ({@link AxisSumKernels#channelSumsLaunches}).
  *
  * <p>ints[0..14] hold the geometry in {@link ConvGeometry}'s component order
  * (n, c, h, w, k, r, s, strideH, strideW, padH, padW, dilH, dilW, outH, outW); ints[15..] hold heap offsets.
@@ -166,27 +167,6 @@ public final class ConvKernels {
         }
     }
 
-    /** dbias += dy summed over batch and pixels. ints[15..16]: dy, dbias. */
-    public static void backwardBias(float[] heap, int[] ints, float[] floats) {
-        int n = ints[0];
-        int k = ints[4];
-        int outH = ints[13];
-        int outW = ints[14];
-        int dyOff = ints[15];
-        int dbOff = ints[16];
-        int plane = outH * outW;
-        for (@Parallel int kk = 0; kk < k; kk++) {
-            float acc = 0f;
-            for (int nn = 0; nn < n; nn++) {
-                int base = dyOff + (nn * k + kk) * plane;
-                for (int i = 0; i < plane; i++) {
-                    acc += heap[base + i];
-                }
-            }
-            heap[dbOff + kk] += acc;
-        }
-    }
-
     /** The forward pass as launched: {@link TiledConvKernels#forward}. */
     public static Launch forwardLaunch(ConvGeometry g, int x, int w, int bias, int y) {
         return TiledConvKernels.forwardLaunch(g, x, w, bias, y);
@@ -213,10 +193,6 @@ public final class ConvKernels {
 
     public static Launch directBackwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
         return Launch.of(Kernel.CONV_BACKWARD_WEIGHT, g.weightSize(), geometry(g, x, dy, dw, 0));
-    }
-
-    public static Launch backwardBiasLaunch(ConvGeometry g, int dy, int dbias) {
-        return Launch.of(Kernel.CONV_BACKWARD_BIAS, g.k(), geometry(g, dy, dbias, 0, 0));
     }
 
     static int[] geometry(ConvGeometry g, int off0, int off1, int off2, int off3) {

@@ -8,6 +8,9 @@ import org.regionwise.gpu.Parallel;
  * ("row"); backward needs two per-row sums first (sum dy, sum dy * xhat), then is elementwise:
  * <pre>  dx = gamma * rstd * (dy - sumDy / L - xhat * sumDyXhat / L),  dgamma = sum sumDyXhat,  dbeta = sum sumDy</pre>
  * Statistics use two passes over the row (mean, then squared deviations): no catastrophic cancellation.
+ * {@link #stats} and {@link #backwardRows} run one work-item per row, for planes of at most one chunk; larger planes
+ * are summed in chunks by {@link ChannelStatsKernels} (a (1, rows, plane) tensor), see the gpu package's
+ * {@code InstanceNormOps.chunked}. Reference twin: {@code autodiff.ops.HostInstanceNorm} (in double).
  */
 public final class InstanceNormKernels {
     private InstanceNormKernels() {}

@@ -5,7 +5,8 @@ import org.regionwise.gpu.Parallel;
 /**
  * Reductions without atomics: each parallel iteration owns one output and sums a contiguous run. A full sum
  * is two launches of {@link #chunkSum} (many chunks, then one); per-row sums and dot products (per class
- * plane: Dice intersections, region-wise map products) are one launch.
+ * plane: Dice intersections, region-wise map products) are one launch. Per-channel sums of NCHW tensors (bias
+ * gradients) are {@link AxisSumKernels#channelSumsLaunches}: chunked, one work-item per (channel, chunk).
  */
 public final class ReductionKernels {
     private ReductionKernels() {}
@@ -45,28 +46,6 @@ public final class ReductionKernels {
         }
     }
 
-    /**
-     * sums[ch] += sum over images b < n and the plane of x[b, ch, :] (NCHW): a bias gradient. One thread per
-     * channel: channels are few, but each thread's run is contiguous per image. ints: n, c, plane, x, sums.
-     */
-    public static void channelSums(float[] heap, int[] ints, float[] floats) {
-        int n = ints[0];
-        int c = ints[1];
-        int plane = ints[2];
-        int x = ints[3];
-        int sums = ints[4];
-        for (@Parallel int ch = 0; ch < c; ch++) {
-            float acc = 0f;
-            for (int b = 0; b < n; b++) {
-                int base = x + (b * c + ch) * plane;
-                for (int i = 0; i < plane; i++) {
-                    acc += heap[base + i];
-                }
-            }
-            heap[sums + ch] += acc;
-        }
-    }
-
     public static Launch chunkSumLaunch(int count, int chunk, int src, int dst) {
         int chunks = chunkCount(count, chunk);
         return Launch.of(Kernel.CHUNK_SUM, chunks, new int[] {count, chunk, chunks, src, dst});
@@ -74,10 +53,6 @@ public final class ReductionKernels {
 
     public static Launch rowDotLaunch(int rows, int len, int a, int b, int dst) {
         return Launch.of(Kernel.ROW_DOT, rows, new int[] {rows, len, a, b, dst});
-    }
-
-    public static Launch channelSumsLaunch(int n, int c, int plane, int x, int sums) {
-        return Launch.of(Kernel.CHANNEL_SUMS, c, new int[] {n, c, plane, x, sums});
     }
 
     public static int chunkCount(int count, int chunk) {

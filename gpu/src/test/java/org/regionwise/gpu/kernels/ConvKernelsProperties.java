@@ -90,13 +90,15 @@ class ConvKernelsProperties {
         int dy = image.region(g.outputSize());
         int dw = image.region(g.weightSize());
         int db = image.region(g.k());
+        int plane = g.outH() * g.outW();
+        int partials = image.region(Math.max(1, AxisSumKernels.channelPartials(n, g.k(), plane)));
         float[] heap = image.toArray();
         float[] expectedW = slice(heap, dw, g.weightSize());
         float[] expectedB = slice(heap, db, g.k());
         REFERENCE.conv2dBackwardWeight(g, slice(heap, x, g.inputSize()), slice(heap, dy, g.outputSize()), expectedW, expectedB);
         float[] direct = heap.clone();
         ConvKernels.backwardWeightLaunch(g, x, dy, dw).runOn(heap);
-        ConvKernels.backwardBiasLaunch(g, dy, db).runOn(heap);
+        for (Launch l : AxisSumKernels.channelSumsLaunches(n, g.k(), plane, dy, db, partials)) l.runOn(heap);
         ConvKernels.directBackwardWeightLaunch(g, x, dy, dw).runOn(direct);
         int terms = n * g.outH() * g.outW();
         tolerance(terms).assertClose("conv backward weight " + g, expectedW, slice(heap, dw, g.weightSize()));

@@ -57,17 +57,19 @@ class HostOpsKernelsProperties {
         EXACT.assertClose("scaledAccumulate", expected, slice(heap, y, count));
     }
 
+    /** Up to 1,800 values per channel: one to eight chunks, the last one short; sums accumulate (+=). */
     @Property(tries = 60)
     void channelSumsMatchHostOps(@ForAll @IntRange(min = 1, max = 3) int n, @ForAll @IntRange(min = 1, max = 6) int c,
-                                 @ForAll @IntRange(min = 1, max = 200) int plane, @ForAll @IntRange(min = 0, max = 1000) int seed) {
+                                 @ForAll @IntRange(min = 1, max = 600) int plane, @ForAll @IntRange(min = 0, max = 1000) int seed) {
         HeapImage image = new HeapImage(0, seed);
         int x = image.region(n * c * plane);
         int sums = image.region(c);
+        int partials = image.region(Math.max(1, AxisSumKernels.channelPartials(n, c, plane)));
         float[] heap = image.toArray();
         float[] expected = slice(heap, sums, c);
         HostOps.channelSums(n, c, plane, slice(heap, x, n * c * plane), expected);
 
-        ReductionKernels.channelSumsLaunch(n, c, plane, x, sums).runOn(heap);
+        for (Launch l : AxisSumKernels.channelSumsLaunches(n, c, plane, x, sums, partials)) l.runOn(heap);
 
         new Tolerance(1e-6 * n * plane, 1e-5).assertClose("channelSums", expected, slice(heap, sums, c));
     }
@@ -144,6 +146,20 @@ class HostOpsKernelsProperties {
                                                          @ForAll @IntRange(min = 2, max = 60) int plane,
                                                          @ForAll boolean wantDx, @ForAll boolean wantDgamma, @ForAll boolean wantDbeta,
                                                          @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        checkInstanceNorm(n, c, plane, wantDx, wantDgamma, wantDbeta, seed, false);
+    }
+
+    /** Planes of more than one chunk, summed by ChannelStatsKernels as a (1, rows, plane) tensor (what InstanceNormOps launches). */
+    @Property(tries = 30)
+    void instanceNormOnChunkedPlanesMatchesHostOps(@ForAll @IntRange(min = 1, max = 2) int n, @ForAll @IntRange(min = 1, max = 3) int c,
+                                                   @ForAll @IntRange(min = 257, max = 1100) int plane,
+                                                   @ForAll boolean wantDx, @ForAll boolean wantDgamma, @ForAll boolean wantDbeta,
+                                                   @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        checkInstanceNorm(n, c, plane, wantDx, wantDgamma, wantDbeta, seed, true);
+    }
+
+    private static void checkInstanceNorm(int n, int c, int plane, boolean wantDx, boolean wantDgamma, boolean wantDbeta, int seed,
+                                          boolean chunked) {
         int rows = n * c;
         int count = rows * plane;
         float eps = 1e-5f;
@@ -155,11 +171,13 @@ class HostOpsKernelsProperties {
         int mean = image.region(rows);
         int rstd = image.region(rows);
         int y = image.region(count);
-        int sumDy = image.region(rows);
-        int sumDyXhat = image.region(rows);
+        int sumDy = image.region(2 * rows); // sumDy, then sumDyXhat: the chunked launches write both as one block
+        int sumDyXhat = sumDy + rows;
         int dx = image.region(count);
         int dgamma = image.region(c);
         int dbeta = image.region(c);
+        int partials = image.region(Math.max(ChannelStatsKernels.statsPartials(1, rows, plane),
+                ChannelStatsKernels.gradientPartials(1, rows, plane)));
         float[] heap = image.toArray();
         float[] xs = slice(heap, x, count);
         float[] gs = slice(heap, gamma, c);
@@ -173,9 +191,17 @@ class HostOpsKernelsProperties {
         HostInstanceNorm.backward(n, c, plane, xs, slice(heap, dy, count), meanRef, rstdRef, gs,
                 wantDx ? dxRef : null, wantDgamma ? dgRef : null, wantDbeta ? dbRef : null);
 
-        InstanceNormKernels.statsLaunch(rows, plane, eps, x, mean, rstd).runOn(heap);
+        if (chunked) {
+            for (Launch l : ChannelStatsKernels.statsLaunches(1, rows, plane, eps, x, mean, -1, rstd, partials)) l.runOn(heap);
+        } else {
+            InstanceNormKernels.statsLaunch(rows, plane, eps, x, mean, rstd).runOn(heap);
+        }
         InstanceNormKernels.forwardLaunch(n, c, plane, x, mean, rstd, gamma, beta, y).runOn(heap);
-        InstanceNormKernels.backwardRowsLaunch(rows, plane, x, dy, mean, rstd, sumDy, sumDyXhat).runOn(heap);
+        if (chunked) {
+            for (Launch l : ChannelStatsKernels.gradientSumsLaunches(1, rows, plane, x, dy, mean, rstd, sumDy, partials)) l.runOn(heap);
+        } else {
+            InstanceNormKernels.backwardRowsLaunch(rows, plane, x, dy, mean, rstd, sumDy, sumDyXhat).runOn(heap);
+        }
         if (wantDx) InstanceNormKernels.backwardInputLaunch(n, c, plane, x, dy, mean, rstd, gamma, sumDy, sumDyXhat, dx).runOn(heap);
         InstanceNormKernels.backwardAffineLaunch(n, c, sumDy, sumDyXhat, wantDgamma ? dgamma : -1, wantDbeta ? dbeta : -1).runOn(heap);
 

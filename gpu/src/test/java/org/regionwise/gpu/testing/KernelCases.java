@@ -10,6 +10,7 @@ import org.regionwise.gpu.kernels.AxisSoftmaxKernels;
 import org.regionwise.gpu.kernels.AxisSumKernels;
 import org.regionwise.gpu.kernels.BatchNormKernels;
 import org.regionwise.gpu.kernels.BroadcastKernels;
+import org.regionwise.gpu.kernels.ChannelStatsKernels;
 import org.regionwise.gpu.kernels.PointwiseKernels;
 import org.regionwise.gpu.kernels.BlockKernels;
 import org.regionwise.gpu.kernels.ConvKernels;
@@ -55,6 +56,7 @@ public final class KernelCases {
         cases.add(convBackwardWeight(base, seed++, strided, true));
         cases.add(elementwise(base, seed++));
         cases.add(reductions(base, seed++));
+        cases.add(channelSums(base, seed++));
         cases.add(softmax(base, seed++));
         cases.add(crossEntropy(base, seed++));
         cases.add(softTargetCrossEntropy(base, seed++));
@@ -62,6 +64,7 @@ public final class KernelCases {
         cases.add(regionWise(base, seed++, true));
         cases.add(blocks(base, seed++));
         cases.add(instanceNorm(base, seed++));
+        cases.add(instanceNormChunked(base, seed++));
         cases.add(adam(base, seed++));
         cases.add(pointwise(base, seed++));
         cases.add(broadcast(base, seed++));
@@ -123,9 +126,12 @@ public final class KernelCases {
         int dy = h.region(g.outputSize());
         int dw = h.region(g.weightSize());
         int db = h.region(g.k());
+        int plane = g.outH() * g.outW();
+        int partials = h.region(Math.max(1, AxisSumKernels.channelPartials(g.n(), g.k(), plane)));
         Launch l = direct ? ConvKernels.directBackwardWeightLaunch(g, x, dy, dw) : ConvKernels.backwardWeightLaunch(g, x, dy, dw);
-        return new KernelCase("conv backward weight " + (direct ? "(direct) " : "") + g, base, h.toArray(),
-                List.of(l, ConvKernels.backwardBiasLaunch(g, dy, db)),
+        List<Launch> ls = new ArrayList<>(List.of(l));
+        ls.addAll(AxisSumKernels.channelSumsLaunches(g.n(), g.k(), plane, dy, db, partials)); // the bias gradient
+        return new KernelCase("conv backward weight " + (direct ? "(direct) " : "") + g, base, h.toArray(), ls,
                 new int[] {dw, g.weightSize(), db, g.k()});
     }
 
@@ -171,16 +177,28 @@ public final class KernelCases {
         int a = h.region(rows * len);
         int b = h.region(rows * len);
         int dots = h.region(rows);
-        int n = 3, c = 5, plane = 67;
-        int planes = h.region(n * c * plane);
-        int sums = h.region(c);
         int chunks = ReductionKernels.chunkCount(count, 64);
         List<Launch> ls = List.of(
                 ReductionKernels.chunkSumLaunch(count, 64, x, partials),
                 ReductionKernels.chunkSumLaunch(chunks, chunks, partials, total),
-                ReductionKernels.rowDotLaunch(rows, len, a, b, dots),
-                ReductionKernels.channelSumsLaunch(n, c, plane, planes, sums));
-        return new KernelCase("reductions", base, h.toArray(), ls, new int[] {partials, chunks, total, 1, dots, rows, sums, c});
+                ReductionKernels.rowDotLaunch(rows, len, a, b, dots));
+        return new KernelCase("reductions", base, h.toArray(), ls, new int[] {partials, chunks, total, 1, dots, rows});
+    }
+
+    /**
+     * NCHW channel sums accumulated into their outputs (a bias gradient): (3, 5, 67), one chunk per channel (one
+     * launch), and (3, 5, 97), two chunks per channel with a short last one (partials, then each channel's sum).
+     */
+    static KernelCase channelSums(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 3, c = 5, small = 67, large = 97;
+        int x = h.region(n * c * large);
+        int sumsSmall = h.region(c);
+        int sumsLarge = h.region(c);
+        int partials = h.region(AxisSumKernels.channelPartials(n, c, large));
+        List<Launch> ls = new ArrayList<>(AxisSumKernels.channelSumsLaunches(n, c, small, x, sumsSmall, -1));
+        ls.addAll(AxisSumKernels.channelSumsLaunches(n, c, large, x, sumsLarge, partials));
+        return new KernelCase("channel sums", base, h.toArray(), ls, new int[] {sumsSmall, c, sumsLarge, c});
     }
 
     static KernelCase softmax(int base, long seed) {
@@ -285,6 +303,29 @@ public final class KernelCases {
                 new int[] {mean, rows, rstd, rows, y, count, dx, count, dgamma, c, dbeta, c, dgammaOnly, c});
     }
 
+    /** Planes of 300 (two chunks each), whose statistics and backward sums are chunked as a (1, rows, plane) tensor. */
+    static KernelCase instanceNormChunked(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int n = 2, c = 2, plane = 300, rows = n * c, count = rows * plane;
+        int x = h.region(count, -3f, 5f);
+        int gamma = h.region(c, 0.5f, 1.5f);
+        int beta = h.region(c);
+        int mean = h.region(rows);
+        int rstd = h.region(rows);
+        int y = h.region(count);
+        int dy = h.region(count);
+        int sums = h.region(2 * rows);
+        int dx = h.region(count);
+        int partials = h.region(Math.max(ChannelStatsKernels.statsPartials(1, rows, plane),
+                ChannelStatsKernels.gradientPartials(1, rows, plane)));
+        List<Launch> ls = new ArrayList<>(ChannelStatsKernels.statsLaunches(1, rows, plane, 1e-5f, x, mean, -1, rstd, partials));
+        ls.add(InstanceNormKernels.forwardLaunch(n, c, plane, x, mean, rstd, gamma, beta, y));
+        ls.addAll(ChannelStatsKernels.gradientSumsLaunches(1, rows, plane, x, dy, mean, rstd, sums, partials));
+        ls.add(InstanceNormKernels.backwardInputLaunch(n, c, plane, x, dy, mean, rstd, gamma, sums, sums + rows, dx));
+        return new KernelCase("instance norm (chunked planes)", base, h.toArray(), ls,
+                new int[] {mean, rows, rstd, rows, y, count, sums, 2 * rows, dx, count});
+    }
+
     static KernelCase adam(int base, long seed) {
         HeapImage h = new HeapImage(base, seed);
         int count = 333;
@@ -375,7 +416,7 @@ public final class KernelCases {
 
     static KernelCase batchNorm(int base, long seed) {
         HeapImage h = new HeapImage(base, seed);
-        int n = 3, c = 4, plane = 29, count = n * c * plane;
+        int n = 3, c = 4, plane = 129, count = n * c * plane; // 387 values per channel: two chunks
         int x = h.region(count, -3f, 5f);
         int gamma = h.region(c, 0.5f, 1.5f);
         int beta = h.region(c);
@@ -391,14 +432,15 @@ public final class KernelCases {
         int runningMean = h.region(c);
         int runningVar = h.region(c, 0.5f, 2f);
         int evalInvStd = h.region(c);
-        List<Launch> ls = List.of(
-                BatchNormKernels.statsLaunch(n, c, plane, 1e-5f, x, mean, var, invStd),
-                BatchNormKernels.forwardLaunch(n, c, plane, x, mean, invStd, gamma, beta, y),
-                BatchNormKernels.backwardSumsLaunch(n, c, plane, x, dy, mean, invStd, sums),
+        int partials = h.region(Math.max(ChannelStatsKernels.statsPartials(n, c, plane), ChannelStatsKernels.gradientPartials(n, c, plane)));
+        List<Launch> ls = new ArrayList<>(ChannelStatsKernels.statsLaunches(n, c, plane, 1e-5f, x, mean, var, invStd, partials));
+        ls.add(BatchNormKernels.forwardLaunch(n, c, plane, x, mean, invStd, gamma, beta, y));
+        ls.addAll(ChannelStatsKernels.gradientSumsLaunches(n, c, plane, x, dy, mean, invStd, sums, partials));
+        ls.addAll(List.of(
                 BatchNormKernels.backwardInputLaunch(n, c, plane, true, x, dy, mean, invStd, gamma, sums, dx),
                 BatchNormKernels.backwardAffineLaunch(c, sums, dgamma, dbeta),
                 BatchNormKernels.updateRunningLaunch(c, 0.1f, 1.01f, mean, var, runningMean, runningVar),
-                BatchNormKernels.invStdLaunch(c, 1e-5f, runningVar, evalInvStd));
+                BatchNormKernels.invStdLaunch(c, 1e-5f, runningVar, evalInvStd)));
         return new KernelCase("batch norm", base, h.toArray(), ls,
                 new int[] {mean, c, var, c, invStd, c, y, count, sums, 2 * c, dx, count, dgamma, c, dbeta, c, runningMean, c,
                         runningVar, c, evalInvStd, c});
