@@ -72,15 +72,26 @@ public final class GpuBackend implements Backend {
         return heap.stats();
     }
 
-    /** Whether every {@link Storage} among {@code args} (nulls are absent arguments) lives on this backend's heap. */
+    /**
+     * Whether every {@link Storage} among {@code args}, and in a {@code Storage[]} among them, lives on this backend's
+     * heap (nulls are absent arguments).
+     */
     boolean owns(Object... args) {
         if (args == null) return true;
         for (Object a : args) {
-            if (a instanceof Storage s && !(s instanceof GpuStorage && s.backend() == this)) return false;
+            if (a instanceof Storage s && !ours(s)) return false;
+            if (a instanceof Storage[] many) {
+                for (Storage s : many) {
+                    if (s != null && !ours(s)) return false;
+                }
+            }
         }
         return true;
     }
 
+    private boolean ours(Storage s) {
+        return s instanceof GpuStorage && s.backend() == this;
+    }
 
     /** Releases the device (TornadoVM's buffers and compiled kernels). */
     public void close() {

@@ -17,6 +17,8 @@ import org.regionwise.autodiff.backend.Storage;
  * The moments live in two flat buffers over {@link FlatParameters}. One step count serves all parameters
  * (PyTorch counts per parameter; the two agree whenever every parameter has a gradient at every step,
  * which holds once a model has been through one backward, since {@link #zeroGrad()} keeps the buffers).
+ * A step is one call of the optimiser's own kernel, {@link AdamKernel}, with every parameter (PyTorch's
+ * multi-tensor Adam): its host body is the per-parameter loop; a device backend runs it as one launch.
  */
 public final class Adam extends FlatOptimizer {
     /** PyTorch's state names, used as the keys of {@link #stateDict()}. */
@@ -27,6 +29,8 @@ public final class Adam extends FlatOptimizer {
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    /** Where each parameter's moments start in the flat moment buffers. */
+    private final int[] momentOffsets;
 
     /** Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
     public Adam(List<Tensor> parameters, double learningRate) {
@@ -43,6 +47,8 @@ public final class Adam extends FlatOptimizer {
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
+        this.momentOffsets = new int[params.count()];
+        for (int i = 0; i < momentOffsets.length; i++) momentOffsets[i] = params.offset(i);
     }
 
     @Override
@@ -55,11 +61,14 @@ public final class Adam extends FlatOptimizer {
                 (float) (1 - beta1), (float) beta2, (float) (1 - beta2), (float) eps, (float) weightDecay);
         Storage m = state(EXP_AVG);
         Storage v = state(EXP_AVG_SQ);
-        for (int i = 0; i < params.count(); i++) {
-            Storage g = gradStorageOrNull(i);
-            if (g == null) continue;
-            Tensor t = params.tensor(i);
-            t.backend().kernels().adam(t.storage(), g, m, v, params.offset(i), s);
+        int count = params.count();
+        Storage[] storages = new Storage[count];
+        Storage[] grads = new Storage[count];
+        for (int i = 0; i < count; i++) {
+            storages[i] = params.tensor(i).storage();
+            grads[i] = gradStorageOrNull(i);
         }
+        // One call for all parameters, on the backend that holds the moments: a device runs it as one launch.
+        m.backend().kernels().fused(AdamKernel.class, AdamKernel.HOST).step(storages, grads, m, v, momentOffsets, s);
     }
 }

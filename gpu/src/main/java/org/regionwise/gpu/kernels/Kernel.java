@@ -39,6 +39,7 @@ public enum Kernel {
     INSTANCE_NORM_BACKWARD_INPUT(InstanceNormKernels.class, "backwardInput", InstanceNormKernels::backwardInput),
     INSTANCE_NORM_BACKWARD_AFFINE(InstanceNormKernels.class, "backwardAffine", InstanceNormKernels::backwardAffine),
     ADAM(AdamKernel.class, "adamStep", AdamKernel::adamStep),
+    ADAM_SEGMENTS(AdamKernel.class, "adamSegments", AdamKernel::adamSegments, AdamKernel.SEGMENT_INTS),
     // The generic autodiff ops that losses are made of (pointwise, broadcast binary, axis sums, axis softmax).
     POINTWISE(PointwiseKernels.class, "forward", PointwiseKernels::forward),
     POINTWISE_BACKWARD(PointwiseKernels.class, "backward", PointwiseKernels::backward),
@@ -68,11 +69,22 @@ public enum Kernel {
     private final Class<?> owner;
     private final String method;
     private final Body body;
+    private final int maxInts;
 
     Kernel(Class<?> owner, String method, Body body) {
+        this(owner, method, body, Launch.MAX_INTS);
+    }
+
+    Kernel(Class<?> owner, String method, Body body, int maxInts) {
         this.owner = owner;
         this.method = method;
         this.body = body;
+        this.maxInts = maxInts;
+    }
+
+    /** The length of this kernel's int-argument array ({@link Launch#MAX_INTS} unless it carries a table). */
+    public int maxInts() {
+        return maxInts;
     }
 
     public Class<?> owner() {

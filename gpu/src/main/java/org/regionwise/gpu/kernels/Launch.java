@@ -9,17 +9,20 @@ import java.util.Arrays;
  * and compile each kernel once, whatever tensors it is called on.
  */
 public record Launch(Kernel kernel, int[] ints, float[] floats, int threads) {
-    /** Fixed argument-array lengths, so a device can bind one reusable array per kernel. */
+    /**
+     * Fixed argument-array lengths, so a device can bind one reusable array per kernel: {@code MAX_INTS} ints
+     * unless the kernel asks for more ({@link Kernel#maxInts()}: a table of segments).
+     */
     public static final int MAX_INTS = 24;
     public static final int MAX_FLOATS = 8;
 
     public Launch {
-        if (ints.length > MAX_INTS || floats.length > MAX_FLOATS) {
+        if (ints.length > kernel.maxInts() || floats.length > MAX_FLOATS) {
             throw new IllegalArgumentException(kernel + ": " + ints.length + " ints / " + floats.length
-                    + " floats exceed " + MAX_INTS + " / " + MAX_FLOATS);
+                    + " floats exceed " + kernel.maxInts() + " / " + MAX_FLOATS);
         }
         if (threads < 0) throw new IllegalArgumentException(kernel + ": negative thread count " + threads);
-        ints = Arrays.copyOf(ints, MAX_INTS);
+        ints = Arrays.copyOf(ints, kernel.maxInts());
         floats = Arrays.copyOf(floats, MAX_FLOATS);
     }
 

@@ -67,7 +67,7 @@ public final class TornadoDevice implements Device {
         tasks.add(TASK);
 
         for (Kernel kernel : Kernel.values()) {
-            int[] ints = new int[Launch.MAX_INTS];
+            int[] ints = new int[kernel.maxInts()];
             float[] floats = new float[Launch.MAX_FLOATS];
             kernelInts.put(kernel, ints);
             kernelFloats.put(kernel, floats);
@@ -125,7 +125,7 @@ public final class TornadoDevice implements Device {
     public synchronized void launch(Launch launch) {
         Kernel kernel = launch.kernel();
         // The graph is bound to these very arrays: refill them, never replace them.
-        System.arraycopy(launch.ints(), 0, kernelInts.get(kernel), 0, Launch.MAX_INTS);
+        System.arraycopy(launch.ints(), 0, kernelInts.get(kernel), 0, kernel.maxInts());
         System.arraycopy(launch.floats(), 0, kernelFloats.get(kernel), 0, Launch.MAX_FLOATS);
         plan.execute(kernelGraph.get(kernel), Math.max(1, launch.threads()));
     }
