@@ -49,6 +49,34 @@ class TornadoKernelParityTest {
         }
     }
 
+    /** The chunked sums and the one-launch Adam: no atomics, a fixed order, so a second run gives the same bits. */
+    static Stream<KernelCase> deterministicCases() {
+        return KernelCases.all(0).stream().filter(c -> c.name().contains("sums") || c.name().contains("norm")
+                || c.name().startsWith("adam"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deterministicCases")
+    void kernelGivesTheSameBitsTwice(KernelCase template) {
+        GpuBackend backend = TornadoSupport.backend();
+        DeviceHeap heap = backend.heap();
+        int base = heap.allocate(template.image().length);
+        try {
+            KernelCase c = KernelCases.all(base).stream().filter(k -> k.name().equals(template.name())).findFirst().orElseThrow();
+            float[][] runs = new float[2][];
+            for (int run = 0; run < 2; run++) {
+                heap.upload(c.image(), 0, base, c.image().length);
+                for (Launch l : c.launches()) heap.launch(l);
+                float[] device = new float[c.image().length];
+                heap.download(base, device, 0, device.length);
+                runs[run] = c.gather(device, base);
+            }
+            new Tolerance(0, 0).assertClose(c.name() + ", second run", runs[0], runs[1]);
+        } finally {
+            heap.free(base);
+        }
+    }
+
     @Test
     void everyKernelHasAParityCase() {
         assertEquals(EnumSet.allOf(Kernel.class), KernelCases.covered());
