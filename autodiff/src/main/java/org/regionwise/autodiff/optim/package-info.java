@@ -16,7 +16,10 @@
  *       over that index space, so checkpointing it is one array per moment;</li>
  *   <li>the update is one pass over that index space: an outer loop over the (few hundred at most)
  *       parameter arrays and an inner loop over their elements, with the moment index running
- *       contiguously through the flat state buffer;</li>
+ *       contiguously through the flat state buffer. Adam hands the whole pass to its own kernel,
+ *       {@link org.regionwise.autodiff.optim.AdamKernel}, in one call (PyTorch's multi-tensor Adam): on the
+ *       CPU its host body is that loop; a device backend runs it as one launch over a table of the
+ *       parameters' blocks, so no flat parameter buffer is needed for that either;</li>
  *   <li>a device copy or a state dict packs values (or gradients) into one contiguous array with
  *       {@link org.regionwise.autodiff.optim.FlatParameters#gatherData(float[])} and unpacks with
  *       {@link org.regionwise.autodiff.optim.FlatParameters#scatterData(float[])}.</li>

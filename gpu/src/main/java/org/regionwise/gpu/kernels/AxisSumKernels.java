@@ -82,7 +82,10 @@ public final class AxisSumKernels {
         }
     }
 
-    /** dst[row] = scale * sum of src[row * len, +len), or {@code +=} when accumulating. ints: rows, len, src, dst, accumulate. floats: scale. */
+    /**
+     * dst[row] = scale * sum of src[row * len, +len), or {@code +=} when accumulating. ints: rows, len, src, dst,
+     * accumulate. floats: scale.
+     */
     public static void rowSums(float[] heap, int[] ints, float[] floats) {
         int rows = ints[0];
         int len = ints[1];
