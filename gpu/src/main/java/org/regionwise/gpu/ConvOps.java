@@ -4,8 +4,13 @@ import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.gpu.device.DeviceHeap;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.GemmKernel;
+import org.regionwise.gpu.kernels.Launch;
+import org.regionwise.gpu.kernels.TiledConvBackwardWeight;
 
-/** GEMM and the three convolution passes on resident storages ({@link GemmKernel}, {@link ConvKernels}). */
+/**
+ * GEMM and the three convolution passes on resident storages ({@link GemmKernel}, {@link ConvKernels}); the
+ * backward-weight pass takes its split partial sums' scratch from the heap and frees it.
+ */
 public final class ConvOps {
     private final DeviceHeap heap;
 
@@ -40,7 +45,15 @@ public final class ConvOps {
     /** dw += weight gradient; dbias += bias gradient when not null. */
     public void conv2dBackwardWeight(ConvGeometry g, GpuStorage x, GpuStorage dy, GpuStorage dw, GpuStorage dbias) {
         int dyOff = dy.deviceOffset();
-        heap.launch(ConvKernels.backwardWeightLaunch(g, x.deviceOffset(), dyOff, dw.deviceOffset()));
+        int splits = TiledConvBackwardWeight.splits(g);
+        int partials = splits == 1 ? -1 : heap.allocate(TiledConvBackwardWeight.partialsSize(g, splits));
+        try {
+            for (Launch l : TiledConvBackwardWeight.launches(g, x.deviceOffset(), dyOff, dw.deviceOffset(), splits, partials)) {
+                heap.launch(l);
+            }
+        } finally {
+            if (partials >= 0) heap.free(partials);
+        }
         dw.deviceWritten();
         if (dbias != null) {
             heap.launch(ConvKernels.backwardBiasLaunch(g, dyOff, dbias.deviceOffset()));

@@ -9,7 +9,8 @@ import org.regionwise.gpu.Parallel;
  * forward per output pixel, backward-data per input pixel (gather, not scatter), backward-weight per weight.
  * They are the reference twins of the register-tiled kernels, {@link TiledConvForward},
  * {@link TiledConvBackwardData} and {@link TiledConvBackwardWeight}, which the launch builders below hand out
- * (the {@code direct*} builders launch these loops); the bias gradient is only here.
+ * (the {@code direct*} builders launch these loops; the backward-weight pass, split over rows into scratch, is
+ * launched through {@link TiledConvBackwardWeight#launches}); the bias gradient is only here.
  *
  * <p>ints[0..14] hold the geometry in {@link ConvGeometry}'s component order
  * (n, c, h, w, k, r, s, strideH, strideW, padH, padW, dilH, dilW, outH, outW); ints[15..] hold heap offsets.
@@ -196,11 +197,6 @@ public final class ConvKernels {
     /** The backward-data pass as launched: {@link TiledConvBackwardData#backwardData}. */
     public static Launch backwardDataLaunch(ConvGeometry g, int dy, int w, int dx) {
         return TiledConvBackwardData.launch(g, dy, w, dx);
-    }
-
-    /** The backward-weight pass as launched: {@link TiledConvBackwardWeight#backwardWeight}. */
-    public static Launch backwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
-        return TiledConvBackwardWeight.launch(g, x, dy, dw);
     }
 
     /** The direct forward loop on a device (the reference twin; also the baseline of the throughput check). */

@@ -14,6 +14,7 @@ public enum Kernel {
     CONV_FORWARD_TILED(TiledConvForward.class, "forward", TiledConvForward::forward),
     CONV_BACKWARD_DATA_TILED(TiledConvBackwardData.class, "backwardData", TiledConvBackwardData::backwardData),
     CONV_BACKWARD_WEIGHT_TILED(TiledConvBackwardWeight.class, "backwardWeight", TiledConvBackwardWeight::backwardWeight),
+    CONV_BACKWARD_WEIGHT_PARTIALS(TiledConvBackwardWeight.class, "addPartials", TiledConvBackwardWeight::addPartials),
     CONV_BACKWARD_BIAS(ConvKernels.class, "backwardBias", ConvKernels::backwardBias),
     FILL(ElementwiseKernels.class, "fill", ElementwiseKernels::fill),
     COPY(ElementwiseKernels.class, "copy", ElementwiseKernels::copy),

@@ -1,26 +1,39 @@
 package org.regionwise.gpu.kernels;
 
+import java.util.Arrays;
+import java.util.List;
 import org.regionwise.autodiff.backend.ConvGeometry;
 import org.regionwise.gpu.Parallel;
 
 /**
- * The backward-weight pass of 2D convolution, register-tiled: each parallel iteration computes 4 output
- * channels x 4 input channels at one filter tap (r, s), over the whole batch, in 16 local accumulators. It sums
- * in the direct loop's order (image, row, column). Same operands, ints layout and semantics as
- * {@link ConvKernels#backwardWeight}, its reference twin (tests hold both against autodiff's
- * {@code ReferenceKernels}). Tiles that overhang the channel counts read the last channel and store only what
- * exists.
+ * The backward-weight pass of 2D convolution, register-tiled and split over rows: each parallel iteration
+ * computes 4 output channels x 4 input channels at one filter tap (r, s) in 16 local accumulators, over one
+ * split of the batch's output rows (image, row). Without the split a pass had only K/4 x C/4 x R x S work-items,
+ * each summing N x OH x OW terms: 72 work-items for the U-Net's first 1 -> 32 layer, 2304 for a 64 -> 64 layer,
+ * far too few for a GPU's tens of thousands of lanes. Now each split writes its partial sums to scratch and
+ * {@link #addPartials} adds them into dw in split order, so the result is deterministic. Same operands, ints
+ * layout and semantics as {@link ConvKernels#backwardWeight}, its reference twin (tests hold both against
+ * autodiff's {@code ReferenceKernels}); within a split it sums in the direct loop's order (image, row, column).
+ * Tiles that overhang the channel counts read the last channel and store only what exists.
  */
 public final class TiledConvBackwardWeight {
     /** Tile edge: 4 output channels by 4 input channels. Written out in the kernel as 16 locals. */
     public static final int TILE = 4;
+    /**
+     * Work-items a pass aims at, splits permitting: enough to fill a large GPU (an H100 runs 132 x 2048
+     * threads; a quarter of that keeps every SM busy) without cutting rows so short that the partial sums
+     * outweigh the work.
+     */
+    static final int TARGET_ITEMS = 65536;
 
     private TiledConvBackwardWeight() {}
 
     /**
-     * dw += weight gradient. ints[15..17]: x, dy, dw. Twin: {@link ConvKernels#backwardWeight}. The output
-     * columns whose input column is inside the image at this tap form one range [owLo, owHi), computed once,
-     * so the innermost loop has no bounds tests.
+     * The weight gradient of one split of rows: ints[15..17]: x, dy, dw; ints[19..21]: splits, rows per split,
+     * partials. With one split it adds into dw (partials -1); otherwise split q overwrites its partial sums at
+     * partials + q * weightSize, in dw's layout. Twin: {@link ConvKernels#backwardWeight}. The output columns whose
+     * input column is inside the image at this tap form one range [owLo, owHi), computed once, so the innermost
+     * loop has no bounds tests.
      */
     public static void backwardWeight(float[] heap, int[] ints, float[] floats) {
         int n = ints[0];
@@ -41,17 +54,28 @@ public final class TiledConvBackwardWeight {
         int xOff = ints[15];
         int dyOff = ints[16];
         int dwOff = ints[17];
+        int splits = ints[19];
+        int rowsPerSplit = ints[20];
+        int partials = ints[21];
         int kBlocks = (k + 3) / 4;
         int cBlocks = (c + 3) / 4;
         int taps = r * s;
-        int total = kBlocks * cBlocks * taps;
+        int tiles = kBlocks * cBlocks * taps;
+        int total = tiles * splits;
         int plane = h * w;
         int outPlane = outH * outW;
+        int rows = n * outH;
+        int weightSize = k * c * taps;
         for (@Parallel int idx = 0; idx < total; idx++) {
+            // Tap fastest, split slowest: neighbouring work-items read neighbouring columns of the same rows.
             int tap = idx % taps;
             int rest = idx / taps;
             int cb = rest % cBlocks;
-            int kb = rest / cBlocks;
+            rest = rest / cBlocks;
+            int kb = rest % kBlocks;
+            int split = rest / kBlocks;
+            int rowStart = split * rowsPerSplit;
+            int rowEnd = Math.min(rowStart + rowsPerSplit, rows);
             int rr = tap / s;
             int ss = tap - rr * s;
             int k0 = kb * 4;
@@ -84,87 +108,171 @@ public final class TiledConvBackwardWeight {
             float a31 = 0f;
             float a32 = 0f;
             float a33 = 0f;
-            for (int nn = 0; nn < n; nn++) {
-                int xImage = xOff + nn * c * plane;
-                int dyImage = dyOff + nn * k * outPlane;
-                for (int oh = 0; oh < outH; oh++) {
-                    int ih = oh * strideH - padH + rr * dilH;
-                    if (ih >= 0 && ih < h) {
-                        int xRow = xImage + ih * w - lead;
-                        int dyRow = dyImage + oh * outW;
-                        int xr0 = xRow + c0 * plane;
-                        int xr1 = xRow + c1 * plane;
-                        int xr2 = xRow + c2 * plane;
-                        int xr3 = xRow + c3 * plane;
-                        int dr0 = dyRow + k0 * outPlane;
-                        int dr1 = dyRow + k1 * outPlane;
-                        int dr2 = dyRow + k2 * outPlane;
-                        int dr3 = dyRow + k3 * outPlane;
-                        for (int ow = owLo; ow < owHi; ow++) {
-                            int iw = ow * strideW;
-                            float x0 = heap[xr0 + iw];
-                            float x1 = heap[xr1 + iw];
-                            float x2 = heap[xr2 + iw];
-                            float x3 = heap[xr3 + iw];
-                            float d0 = heap[dr0 + ow];
-                            float d1 = heap[dr1 + ow];
-                            float d2 = heap[dr2 + ow];
-                            float d3 = heap[dr3 + ow];
-                            a00 += x0 * d0;
-                            a01 += x1 * d0;
-                            a02 += x2 * d0;
-                            a03 += x3 * d0;
-                            a10 += x0 * d1;
-                            a11 += x1 * d1;
-                            a12 += x2 * d1;
-                            a13 += x3 * d1;
-                            a20 += x0 * d2;
-                            a21 += x1 * d2;
-                            a22 += x2 * d2;
-                            a23 += x3 * d2;
-                            a30 += x0 * d3;
-                            a31 += x1 * d3;
-                            a32 += x2 * d3;
-                            a33 += x3 * d3;
-                        }
+            for (int row = rowStart; row < rowEnd; row++) {
+                int nn = row / outH;
+                int oh = row - nn * outH;
+                int ih = oh * strideH - padH + rr * dilH;
+                if (ih >= 0 && ih < h) {
+                    int xRow = xOff + nn * c * plane + ih * w - lead;
+                    int dyRow = dyOff + nn * k * outPlane + oh * outW;
+                    int xr0 = xRow + c0 * plane;
+                    int xr1 = xRow + c1 * plane;
+                    int xr2 = xRow + c2 * plane;
+                    int xr3 = xRow + c3 * plane;
+                    int dr0 = dyRow + k0 * outPlane;
+                    int dr1 = dyRow + k1 * outPlane;
+                    int dr2 = dyRow + k2 * outPlane;
+                    int dr3 = dyRow + k3 * outPlane;
+                    for (int ow = owLo; ow < owHi; ow++) {
+                        int iw = ow * strideW;
+                        float x0 = heap[xr0 + iw];
+                        float x1 = heap[xr1 + iw];
+                        float x2 = heap[xr2 + iw];
+                        float x3 = heap[xr3 + iw];
+                        float d0 = heap[dr0 + ow];
+                        float d1 = heap[dr1 + ow];
+                        float d2 = heap[dr2 + ow];
+                        float d3 = heap[dr3 + ow];
+                        a00 += x0 * d0;
+                        a01 += x1 * d0;
+                        a02 += x2 * d0;
+                        a03 += x3 * d0;
+                        a10 += x0 * d1;
+                        a11 += x1 * d1;
+                        a12 += x2 * d1;
+                        a13 += x3 * d1;
+                        a20 += x0 * d2;
+                        a21 += x1 * d2;
+                        a22 += x2 * d2;
+                        a23 += x3 * d2;
+                        a30 += x0 * d3;
+                        a31 += x1 * d3;
+                        a32 += x2 * d3;
+                        a33 += x3 * d3;
                     }
                 }
             }
-            // dw[kk, cc, rr, ss] at ((kk * c + cc) * taps + tap).
+            // dw[kk, cc, rr, ss] at ((kk * c + cc) * taps + tap): added into dw, or this split's partials written.
             int channels = Math.min(4, c - c0);
             int outputs = Math.min(4, k - k0);
-            int d0 = dwOff + (k0 * c + c0) * taps + tap;
-            heap[d0] += a00;
-            if (channels > 1) heap[d0 + taps] += a01;
-            if (channels > 2) heap[d0 + 2 * taps] += a02;
-            if (channels > 3) heap[d0 + 3 * taps] += a03;
-            if (outputs > 1) {
-                int d1 = d0 + c * taps;
-                heap[d1] += a10;
-                if (channels > 1) heap[d1 + taps] += a11;
-                if (channels > 2) heap[d1 + 2 * taps] += a12;
-                if (channels > 3) heap[d1 + 3 * taps] += a13;
-            }
-            if (outputs > 2) {
-                int d2 = d0 + 2 * c * taps;
-                heap[d2] += a20;
-                if (channels > 1) heap[d2 + taps] += a21;
-                if (channels > 2) heap[d2 + 2 * taps] += a22;
-                if (channels > 3) heap[d2 + 3 * taps] += a23;
-            }
-            if (outputs > 3) {
-                int d3 = d0 + 3 * c * taps;
-                heap[d3] += a30;
-                if (channels > 1) heap[d3 + taps] += a31;
-                if (channels > 2) heap[d3 + 2 * taps] += a32;
-                if (channels > 3) heap[d3 + 3 * taps] += a33;
+            int index = (k0 * c + c0) * taps + tap;
+            if (partials < 0) {
+                int d0 = dwOff + index;
+                heap[d0] += a00;
+                if (channels > 1) heap[d0 + taps] += a01;
+                if (channels > 2) heap[d0 + 2 * taps] += a02;
+                if (channels > 3) heap[d0 + 3 * taps] += a03;
+                if (outputs > 1) {
+                    int d1 = d0 + c * taps;
+                    heap[d1] += a10;
+                    if (channels > 1) heap[d1 + taps] += a11;
+                    if (channels > 2) heap[d1 + 2 * taps] += a12;
+                    if (channels > 3) heap[d1 + 3 * taps] += a13;
+                }
+                if (outputs > 2) {
+                    int d2 = d0 + 2 * c * taps;
+                    heap[d2] += a20;
+                    if (channels > 1) heap[d2 + taps] += a21;
+                    if (channels > 2) heap[d2 + 2 * taps] += a22;
+                    if (channels > 3) heap[d2 + 3 * taps] += a23;
+                }
+                if (outputs > 3) {
+                    int d3 = d0 + 3 * c * taps;
+                    heap[d3] += a30;
+                    if (channels > 1) heap[d3 + taps] += a31;
+                    if (channels > 2) heap[d3 + 2 * taps] += a32;
+                    if (channels > 3) heap[d3 + 3 * taps] += a33;
+                }
+            } else {
+                int p0 = partials + split * weightSize + index;
+                heap[p0] = a00;
+                if (channels > 1) heap[p0 + taps] = a01;
+                if (channels > 2) heap[p0 + 2 * taps] = a02;
+                if (channels > 3) heap[p0 + 3 * taps] = a03;
+                if (outputs > 1) {
+                    int p1 = p0 + c * taps;
+                    heap[p1] = a10;
+                    if (channels > 1) heap[p1 + taps] = a11;
+                    if (channels > 2) heap[p1 + 2 * taps] = a12;
+                    if (channels > 3) heap[p1 + 3 * taps] = a13;
+                }
+                if (outputs > 2) {
+                    int p2 = p0 + 2 * c * taps;
+                    heap[p2] = a20;
+                    if (channels > 1) heap[p2 + taps] = a21;
+                    if (channels > 2) heap[p2 + 2 * taps] = a22;
+                    if (channels > 3) heap[p2 + 3 * taps] = a23;
+                }
+                if (outputs > 3) {
+                    int p3 = p0 + 3 * c * taps;
+                    heap[p3] = a30;
+                    if (channels > 1) heap[p3 + taps] = a31;
+                    if (channels > 2) heap[p3 + 2 * taps] = a32;
+                    if (channels > 3) heap[p3 + 3 * taps] = a33;
+                }
             }
         }
     }
 
-    /** The launch: one parallel iteration per tile. */
-    public static Launch launch(ConvGeometry g, int x, int dy, int dw) {
-        int tiles = ((g.k() + TILE - 1) / TILE) * ((g.c() + TILE - 1) / TILE) * g.r() * g.s();
-        return Launch.of(Kernel.CONV_BACKWARD_WEIGHT_TILED, tiles, ConvKernels.geometry(g, x, dy, dw, 0));
+    /** dw[i] += the splits' partial sums of weight i, in split order. ints: weightSize, splits, partials, dw. */
+    public static void addPartials(float[] heap, int[] ints, float[] floats) {
+        int count = ints[0];
+        int splits = ints[1];
+        int partials = ints[2];
+        int dw = ints[3];
+        for (@Parallel int i = 0; i < count; i++) {
+            float acc = 0f;
+            for (int q = 0; q < splits; q++) {
+                acc += heap[partials + q * count + i];
+            }
+            heap[dw + i] += acc;
+        }
+    }
+
+    /** Tiles of one split: K/4 x C/4 x R x S. */
+    static int tiles(ConvGeometry g) {
+        return ((g.k() + TILE - 1) / TILE) * ((g.c() + TILE - 1) / TILE) * g.r() * g.s();
+    }
+
+    /**
+     * How many splits the output rows (N x OH) are cut into: enough for {@link #TARGET_ITEMS} work-items, at
+     * most one per row; 1 when the tiles alone are enough.
+     */
+    public static int splits(ConvGeometry g) {
+        int rows = g.n() * g.outH();
+        int wanted = Math.max(1, Math.min(rows, (TARGET_ITEMS + tiles(g) - 1) / tiles(g)));
+        return evenSplits(rows, wanted);
+    }
+
+    /** Splits of equal length ({@code ceil(rows / splits)} rows) that cover the rows: at most {@code splits}. */
+    static int evenSplits(int rows, int splits) {
+        int perSplit = (rows + splits - 1) / splits;
+        return (rows + perSplit - 1) / perSplit;
+    }
+
+    /** Floats of scratch that {@code splits} splits write their partial sums to: 0 for one split. */
+    public static int partialsSize(ConvGeometry g, int splits) {
+        return splits == 1 ? 0 : splits * g.weightSize();
+    }
+
+    /**
+     * The launches of the pass cut into {@code splits} splits ({@link #splits} chooses): with one split, one
+     * launch that adds into dw; otherwise the split sums into {@code partials} ({@link #partialsSize} floats of
+     * scratch, overwritten), then {@link #addPartials} into dw.
+     */
+    public static List<Launch> launches(ConvGeometry g, int x, int dy, int dw, int splits, int partials) {
+        int rows = g.n() * g.outH();
+        if (splits < 1 || splits > rows || evenSplits(rows, splits) != splits) {
+            throw new IllegalArgumentException("conv backward weight: " + splits + " splits of " + rows + " rows");
+        }
+        int perSplit = (rows + splits - 1) / splits;
+        int[] ints = Arrays.copyOf(ConvKernels.geometry(g, x, dy, dw, 0), 22);
+        ints[19] = splits;
+        ints[20] = perSplit;
+        ints[21] = splits == 1 ? -1 : partials;
+        Launch pass = Launch.of(Kernel.CONV_BACKWARD_WEIGHT_TILED, tiles(g) * splits, ints);
+        if (splits == 1) return List.of(pass);
+        return List.of(pass, Launch.of(Kernel.CONV_BACKWARD_WEIGHT_PARTIALS, g.weightSize(),
+                new int[] {g.weightSize(), splits, partials, dw}));
     }
 }

@@ -12,6 +12,7 @@ import org.regionwise.gpu.GpuBackends;
 import org.regionwise.gpu.GpuStorage;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.Launch;
+import org.regionwise.gpu.kernels.TiledConvBackwardWeight;
 
 /**
  * GFLOP/s of each convolution pass on a device, the launched (register-tiled) kernels next to their direct
@@ -83,6 +84,8 @@ public final class ConvPassThroughput {
         GpuStorage y = gpu.ops().zeros(g.outputSize());
         GpuStorage dx = gpu.ops().zeros(g.inputSize());
         GpuStorage dw = gpu.ops().zeros(g.weightSize());
+        int splits = TiledConvBackwardWeight.splits(g);
+        GpuStorage partials = gpu.ops().zeros(Math.max(1, TiledConvBackwardWeight.partialsSize(g, splits)));
         List<Figure> figures = new ArrayList<>();
         String[] passes = {"forward", "backward data", "backward weight"};
         for (int pass = 0; pass < 3; pass++) {
@@ -90,21 +93,23 @@ public final class ConvPassThroughput {
             for (int variant = 0; variant < 2; variant++) {
                 boolean isDirect = variant == 0;
                 if (isDirect ? !direct : !tiled) continue;
-                Launch l = switch (pass) {
-                    case 0 -> isDirect ? ConvKernels.directForwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset())
-                            : ConvKernels.forwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset());
-                    case 1 -> isDirect ? ConvKernels.directBackwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset())
-                            : ConvKernels.backwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset());
-                    default -> isDirect ? ConvKernels.directBackwardWeightLaunch(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset())
-                            : ConvKernels.backwardWeightLaunch(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset());
+                // The tiled backward-weight pass is two launches (split partial sums, then their sum): timed together.
+                List<Launch> l = switch (pass) {
+                    case 0 -> List.of(isDirect ? ConvKernels.directForwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset())
+                            : ConvKernels.forwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset()));
+                    case 1 -> List.of(isDirect ? ConvKernels.directBackwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset())
+                            : ConvKernels.backwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset()));
+                    default -> isDirect ? List.of(ConvKernels.directBackwardWeightLaunch(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset()))
+                            : TiledConvBackwardWeight.launches(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset(), splits,
+                                    partials.deviceOffset());
                 };
-                gpu.heap().launch(l); // compile and warm up
+                launchAll(gpu, l); // compile and warm up
                 double[] ms = new double[reps];
                 double[] cpuMs = new double[reps];
                 for (int i = 0; i < reps; i++) {
                     long cpuStart = processCpuNanos();
                     long start = System.nanoTime();
-                    gpu.heap().launch(l);
+                    launchAll(gpu, l);
                     ms[i] = (System.nanoTime() - start) / 1e6;
                     cpuMs[i] = (processCpuNanos() - cpuStart) / 1e6;
                 }
@@ -122,6 +127,10 @@ public final class ConvPassThroughput {
             }
         }
         return figures;
+    }
+
+    private static void launchAll(GpuBackend gpu, List<Launch> launches) {
+        for (Launch l : launches) gpu.heap().launch(l);
     }
 
     /**

@@ -84,23 +84,27 @@ class ConvKernelsProperties {
                                              @ForAll @IntRange(min = 1, max = 6) int k, @ForAll @IntRange(min = 1, max = 3) int r,
                                              @ForAll @IntRange(min = 1, max = 3) int s, @ForAll @IntRange(min = 1, max = 3) int stride,
                                              @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll @IntRange(min = 1, max = 2) int dil,
+                                             @ForAll @IntRange(min = 1, max = 16) int splitsWanted,
                                              @ForAll @IntRange(min = 0, max = 1000) int seed) {
         ConvGeometry g = geometry(n, c, h, w, k, r, s, stride, pad, dil);
+        int rows = n * g.outH();
+        int splits = TiledConvBackwardWeight.evenSplits(rows, Math.min(rows, splitsWanted));
         HeapImage image = new HeapImage(0, seed);
         int x = image.region(g.inputSize());
         int dy = image.region(g.outputSize());
         int dw = image.region(g.weightSize());
         int db = image.region(g.k());
+        int partials = image.region(Math.max(1, TiledConvBackwardWeight.partialsSize(g, splits)));
         float[] heap = image.toArray();
         float[] expectedW = slice(heap, dw, g.weightSize());
         float[] expectedB = slice(heap, db, g.k());
         REFERENCE.conv2dBackwardWeight(g, slice(heap, x, g.inputSize()), slice(heap, dy, g.outputSize()), expectedW, expectedB);
         float[] direct = heap.clone();
-        ConvKernels.backwardWeightLaunch(g, x, dy, dw).runOn(heap);
+        for (Launch l : TiledConvBackwardWeight.launches(g, x, dy, dw, splits, partials)) l.runOn(heap);
         ConvKernels.backwardBiasLaunch(g, dy, db).runOn(heap);
         ConvKernels.directBackwardWeightLaunch(g, x, dy, dw).runOn(direct);
         int terms = n * g.outH() * g.outW();
-        tolerance(terms).assertClose("conv backward weight " + g, expectedW, slice(heap, dw, g.weightSize()));
+        tolerance(terms).assertClose("conv backward weight, " + splits + " splits, " + g, expectedW, slice(heap, dw, g.weightSize()));
         tolerance(terms).assertClose("conv backward weight (direct) " + g, expectedW, slice(direct, dw, g.weightSize()));
         tolerance(terms).assertClose("conv backward bias " + g, expectedB, slice(heap, db, g.k()));
     }
