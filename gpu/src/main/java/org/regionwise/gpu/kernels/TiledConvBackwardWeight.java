@@ -7,7 +7,7 @@ import org.regionwise.gpu.Parallel;
 
 /**
  * The backward-weight pass of 2D convolution, register-tiled and split over rows: each parallel iteration
- * computes 4 output channels x 4 input channels at one filter tap (r, s) in 16 local accumulators, over one
+ * computes 4 output channels x 3 input channels at one filter tap (r, s) in 12 local accumulators, over one
  * split of the batch's output rows (image, row). Without the split a pass had only K/4 x C/4 x R x S work-items,
  * each summing N x OH x OW terms: 72 work-items for the U-Net's first 1 -> 32 layer, 2304 for a 64 -> 64 layer,
  * far too few for a GPU's tens of thousands of lanes. Now each split writes its partial sums to scratch and
@@ -17,8 +17,14 @@ import org.regionwise.gpu.Parallel;
  * Tiles that overhang the channel counts read the last channel and store only what exists.
  */
 public final class TiledConvBackwardWeight {
-    /** Tile edge: 4 output channels by 4 input channels. Written out in the kernel as 16 locals. */
-    public static final int TILE = 4;
+    /** Output channels per tile. Written out in the kernel as locals, like {@link #INPUTS}. */
+    public static final int OUTPUTS = 4;
+    /**
+     * Input channels per tile: 4 x 3, not 4 x 4, for the forward pass's reason ({@link TiledConvForward}): on PoCL
+     * 4 x 3 took 0.69-0.71 of 4 x 4's CPU time (same run, alternating, the standard U-Net's 64-channel shapes);
+     * 3 x 4, 4 x 2, 5 x 2 and 6 x 2 were slower than 4 x 3.
+     */
+    public static final int INPUTS = 3;
     /**
      * Work-items a pass aims at, splits permitting: enough to fill a large GPU (an H100 runs 132 x 2048
      * threads; a quarter of that keeps every SM busy) without cutting rows so short that the partial sums
@@ -57,8 +63,8 @@ public final class TiledConvBackwardWeight {
         int splits = ints[19];
         int rowsPerSplit = ints[20];
         int partials = ints[21];
-        int kBlocks = (k + 3) / 4;
-        int cBlocks = (c + 3) / 4;
+        int kBlocks = (k + OUTPUTS - 1) / OUTPUTS;
+        int cBlocks = (c + INPUTS - 1) / INPUTS;
         int taps = r * s;
         int tiles = kBlocks * cBlocks * taps;
         int total = tiles * splits;
@@ -78,14 +84,13 @@ public final class TiledConvBackwardWeight {
             int rowEnd = Math.min(rowStart + rowsPerSplit, rows);
             int rr = tap / s;
             int ss = tap - rr * s;
-            int k0 = kb * 4;
+            int k0 = kb * OUTPUTS;
             int k1 = Math.min(k0 + 1, k - 1);
             int k2 = Math.min(k0 + 2, k - 1);
             int k3 = Math.min(k0 + 3, k - 1);
-            int c0 = cb * 4;
+            int c0 = cb * INPUTS;
             int c1 = Math.min(c0 + 1, c - 1);
             int c2 = Math.min(c0 + 2, c - 1);
-            int c3 = Math.min(c0 + 3, c - 1);
             // iw = ow * strideW - padW + ss * dilW lies in [0, w) exactly for ow in [owLo, owHi).
             int lead = padW - ss * dilW;
             int owLo = lead <= 0 ? 0 : (lead + strideW - 1) / strideW;
@@ -95,19 +100,15 @@ public final class TiledConvBackwardWeight {
             float a00 = 0f;
             float a01 = 0f;
             float a02 = 0f;
-            float a03 = 0f;
             float a10 = 0f;
             float a11 = 0f;
             float a12 = 0f;
-            float a13 = 0f;
             float a20 = 0f;
             float a21 = 0f;
             float a22 = 0f;
-            float a23 = 0f;
             float a30 = 0f;
             float a31 = 0f;
             float a32 = 0f;
-            float a33 = 0f;
             for (int row = rowStart; row < rowEnd; row++) {
                 int nn = row / outH;
                 int oh = row - nn * outH;
@@ -118,7 +119,6 @@ public final class TiledConvBackwardWeight {
                     int xr0 = xRow + c0 * plane;
                     int xr1 = xRow + c1 * plane;
                     int xr2 = xRow + c2 * plane;
-                    int xr3 = xRow + c3 * plane;
                     int dr0 = dyRow + k0 * outPlane;
                     int dr1 = dyRow + k1 * outPlane;
                     int dr2 = dyRow + k2 * outPlane;
@@ -128,87 +128,74 @@ public final class TiledConvBackwardWeight {
                         float x0 = heap[xr0 + iw];
                         float x1 = heap[xr1 + iw];
                         float x2 = heap[xr2 + iw];
-                        float x3 = heap[xr3 + iw];
                         float d0 = heap[dr0 + ow];
-                        float d1 = heap[dr1 + ow];
-                        float d2 = heap[dr2 + ow];
-                        float d3 = heap[dr3 + ow];
                         a00 += x0 * d0;
                         a01 += x1 * d0;
                         a02 += x2 * d0;
-                        a03 += x3 * d0;
+                        float d1 = heap[dr1 + ow];
                         a10 += x0 * d1;
                         a11 += x1 * d1;
                         a12 += x2 * d1;
-                        a13 += x3 * d1;
+                        float d2 = heap[dr2 + ow];
                         a20 += x0 * d2;
                         a21 += x1 * d2;
                         a22 += x2 * d2;
-                        a23 += x3 * d2;
+                        float d3 = heap[dr3 + ow];
                         a30 += x0 * d3;
                         a31 += x1 * d3;
                         a32 += x2 * d3;
-                        a33 += x3 * d3;
                     }
                 }
             }
             // dw[kk, cc, rr, ss] at ((kk * c + cc) * taps + tap): added into dw, or this split's partials written.
-            int channels = Math.min(4, c - c0);
-            int outputs = Math.min(4, k - k0);
+            int channels = Math.min(INPUTS, c - c0);
+            int outputs = Math.min(OUTPUTS, k - k0);
             int index = (k0 * c + c0) * taps + tap;
             if (partials < 0) {
-                int d0 = dwOff + index;
-                heap[d0] += a00;
-                if (channels > 1) heap[d0 + taps] += a01;
-                if (channels > 2) heap[d0 + 2 * taps] += a02;
-                if (channels > 3) heap[d0 + 3 * taps] += a03;
+                int o0 = dwOff + index;
+                heap[o0] += a00;
+                if (channels > 1) heap[o0 + taps] += a01;
+                if (channels > 2) heap[o0 + 2 * taps] += a02;
                 if (outputs > 1) {
-                    int d1 = d0 + c * taps;
-                    heap[d1] += a10;
-                    if (channels > 1) heap[d1 + taps] += a11;
-                    if (channels > 2) heap[d1 + 2 * taps] += a12;
-                    if (channels > 3) heap[d1 + 3 * taps] += a13;
+                    int o1 = dwOff + index + c * taps;
+                    heap[o1] += a10;
+                    if (channels > 1) heap[o1 + taps] += a11;
+                    if (channels > 2) heap[o1 + 2 * taps] += a12;
                 }
                 if (outputs > 2) {
-                    int d2 = d0 + 2 * c * taps;
-                    heap[d2] += a20;
-                    if (channels > 1) heap[d2 + taps] += a21;
-                    if (channels > 2) heap[d2 + 2 * taps] += a22;
-                    if (channels > 3) heap[d2 + 3 * taps] += a23;
+                    int o2 = dwOff + index + 2 * c * taps;
+                    heap[o2] += a20;
+                    if (channels > 1) heap[o2 + taps] += a21;
+                    if (channels > 2) heap[o2 + 2 * taps] += a22;
                 }
                 if (outputs > 3) {
-                    int d3 = d0 + 3 * c * taps;
-                    heap[d3] += a30;
-                    if (channels > 1) heap[d3 + taps] += a31;
-                    if (channels > 2) heap[d3 + 2 * taps] += a32;
-                    if (channels > 3) heap[d3 + 3 * taps] += a33;
+                    int o3 = dwOff + index + 3 * c * taps;
+                    heap[o3] += a30;
+                    if (channels > 1) heap[o3 + taps] += a31;
+                    if (channels > 2) heap[o3 + 2 * taps] += a32;
                 }
             } else {
                 int p0 = partials + split * weightSize + index;
                 heap[p0] = a00;
                 if (channels > 1) heap[p0 + taps] = a01;
                 if (channels > 2) heap[p0 + 2 * taps] = a02;
-                if (channels > 3) heap[p0 + 3 * taps] = a03;
                 if (outputs > 1) {
-                    int p1 = p0 + c * taps;
+                    int p1 = partials + split * weightSize + index + c * taps;
                     heap[p1] = a10;
                     if (channels > 1) heap[p1 + taps] = a11;
                     if (channels > 2) heap[p1 + 2 * taps] = a12;
-                    if (channels > 3) heap[p1 + 3 * taps] = a13;
                 }
                 if (outputs > 2) {
-                    int p2 = p0 + 2 * c * taps;
+                    int p2 = partials + split * weightSize + index + 2 * c * taps;
                     heap[p2] = a20;
                     if (channels > 1) heap[p2 + taps] = a21;
                     if (channels > 2) heap[p2 + 2 * taps] = a22;
-                    if (channels > 3) heap[p2 + 3 * taps] = a23;
                 }
                 if (outputs > 3) {
-                    int p3 = p0 + 3 * c * taps;
+                    int p3 = partials + split * weightSize + index + 3 * c * taps;
                     heap[p3] = a30;
                     if (channels > 1) heap[p3 + taps] = a31;
                     if (channels > 2) heap[p3 + 2 * taps] = a32;
-                    if (channels > 3) heap[p3 + 3 * taps] = a33;
                 }
             }
         }
@@ -229,9 +216,9 @@ public final class TiledConvBackwardWeight {
         }
     }
 
-    /** Tiles of one split: K/4 x C/4 x R x S. */
+    /** Tiles of one split: K/4 x C/3 x R x S. */
     static int tiles(ConvGeometry g) {
-        return ((g.k() + TILE - 1) / TILE) * ((g.c() + TILE - 1) / TILE) * g.r() * g.s();
+        return ((g.k() + OUTPUTS - 1) / OUTPUTS) * ((g.c() + INPUTS - 1) / INPUTS) * g.r() * g.s();
     }
 
     /**
