@@ -14,8 +14,7 @@ import org.regionwise.gpu.testing.Tolerance;
 /**
  * The three convolution passes, run as plain Java, against autodiff's reference over random geometries
  * (strides that do not divide, padding wider than the kernel reach, dilation, channel counts and widths that
- * leave partial tiles: 4 x 3 in forward and backward weight, 4 x 4 in backward data): both the register-tiled
- * kernels that are launched and their direct twins.
+ * leave partial 4 x 3 tiles): both the register-tiled kernels that are launched and their direct twins.
  * Backward passes start from non-zero gradients to check they accumulate.
  */
 class ConvKernelsProperties {
