@@ -5,10 +5,12 @@ import org.regionwise.gpu.device.DeviceHeap;
 import org.regionwise.gpu.kernels.AxisSumKernels;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.GemmKernel;
+import org.regionwise.gpu.kernels.TiledConvBackwardWeight;
 
 /**
- * GEMM and the three convolution passes on resident storages ({@link GemmKernel}, {@link ConvKernels}); the bias
- * gradient is a chunked channel sum ({@link AxisSumKernels#channelSumsLaunches}).
+ * GEMM and the three convolution passes on resident storages ({@link GemmKernel}, {@link ConvKernels}); the
+ * backward-weight pass sums its row splits through heap scratch, and the bias gradient is a chunked channel sum
+ * ({@link AxisSumKernels#channelSumsLaunches}).
  */
 public final class ConvOps {
     private final DeviceHeap heap;
@@ -44,7 +46,11 @@ public final class ConvOps {
     /** dw += weight gradient; dbias += bias gradient when not null. */
     public void conv2dBackwardWeight(ConvGeometry g, GpuStorage x, GpuStorage dy, GpuStorage dw, GpuStorage dbias) {
         int dyOff = dy.deviceOffset();
-        heap.launch(ConvKernels.backwardWeightLaunch(g, x.deviceOffset(), dyOff, dw.deviceOffset()));
+        int xOff = x.deviceOffset();
+        int dwOff = dw.deviceOffset();
+        int splits = TiledConvBackwardWeight.splits(g);
+        heap.launchWithScratch(TiledConvBackwardWeight.partialsSize(g, splits),
+                partials -> TiledConvBackwardWeight.launches(g, xOff, dyOff, dwOff, splits, partials));
         dw.deviceWritten();
         if (dbias != null) {
             int dbOff = dbias.deviceOffset();

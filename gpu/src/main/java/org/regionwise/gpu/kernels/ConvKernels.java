@@ -7,8 +7,10 @@ import org.regionwise.gpu.Parallel;
  * The three passes of 2D convolution (NCHW, weight K x C x R x S, stride, zero padding, dilation) as direct
  * loops, one parallel iteration per output element of each pass, so no pass needs atomics:
  * forward per output pixel, backward-data per input pixel (gather, not scatter), backward-weight per weight.
- * They are the reference twins of {@link TiledConvKernels}, which the launch builders below hand out (the
- * {@code direct*} builders launch these loops). The bias gradient is a chunked channel sum
+ * They are the reference twins of the register-tiled kernels, {@link TiledConvForward},
+ * {@link TiledConvBackwardData} and {@link TiledConvBackwardWeight}, which the launch builders below hand out
+ * (the {@code direct*} builders launch these loops; the backward-weight pass, split over rows into scratch, is
+ * launched through {@link TiledConvBackwardWeight#launches}). The bias gradient is a chunked channel sum
  * ({@link AxisSumKernels#channelSumsLaunches}).
  *
  * <p>ints[0..14] hold the geometry in {@link ConvGeometry}'s component order
@@ -167,19 +169,14 @@ public final class ConvKernels {
         }
     }
 
-    /** The forward pass as launched: {@link TiledConvKernels#forward}. */
+    /** The forward pass as launched: {@link TiledConvForward#forward}. */
     public static Launch forwardLaunch(ConvGeometry g, int x, int w, int bias, int y) {
-        return TiledConvKernels.forwardLaunch(g, x, w, bias, y);
+        return TiledConvForward.launch(g, x, w, bias, y);
     }
 
-    /** The backward-data pass as launched: {@link TiledConvKernels#backwardData}. */
+    /** The backward-data pass as launched: {@link TiledConvBackwardData#backwardData}. */
     public static Launch backwardDataLaunch(ConvGeometry g, int dy, int w, int dx) {
-        return TiledConvKernels.backwardDataLaunch(g, dy, w, dx);
-    }
-
-    /** The backward-weight pass as launched: {@link TiledConvKernels#backwardWeight}. */
-    public static Launch backwardWeightLaunch(ConvGeometry g, int x, int dy, int dw) {
-        return TiledConvKernels.backwardWeightLaunch(g, x, dy, dw);
+        return TiledConvBackwardData.launch(g, dy, w, dx);
     }
 
     /** The direct forward loop on a device (the reference twin; also the baseline of the throughput check). */

@@ -1,5 +1,6 @@
 package org.regionwise.gpu.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.regionwise.gpu.GpuBackends;
 import org.regionwise.gpu.GpuStorage;
 import org.regionwise.gpu.kernels.ConvKernels;
 import org.regionwise.gpu.kernels.Launch;
+import org.regionwise.gpu.kernels.TiledConvBackwardWeight;
 
 /**
  * GFLOP/s of each convolution pass on a device, the launched (register-tiled) kernels next to their direct
@@ -19,13 +21,14 @@ import org.regionwise.gpu.kernels.Launch;
  * forward pass's 2 N K OH OW C R S for all three passes (each does that many multiply-adds).
  *
  * <p>Run alone: {@code java @$TORNADOVM_HOME/tornado-argfile -Dtornado.load.annotation.parallel=org.regionwise.gpu.Parallel
- * -cp <cli jar>:<gpu test classes> org.regionwise.gpu.bench.ConvPassThroughput [quick] [direct|tiled] [java] [N,C,H,W,K,stride ...]}
- * ({@code java}: the plain-Java device, for a smoke test without TornadoVM; shapes: 3x3 convolutions, pad 1,
- * instead of {@link #shapes})
+ * -cp <cli jar>:<gpu test classes> org.regionwise.gpu.bench.ConvPassThroughput [quick] [direct|tiled] [java]
+ * [forward|data|weight] [N,C,H,W,K,stride ...]}
+ * ({@code java}: the plain-Java device, for a smoke test without TornadoVM; a pass name times that pass only;
+ * shapes: 3x3 convolutions, pad 1, instead of {@link #shapes})
  */
 public final class ConvPassThroughput {
     /** One pass, one kernel variant: milliseconds per launch (median) and GFLOP/s. */
-    public record Figure(String pass, String variant, ConvGeometry geometry, double ms, double gflops) {}
+    public record Figure(String pass, String variant, ConvGeometry geometry, double ms, double gflops, double cpuMs, double gflopsPerCpuSecond) {}
 
     private ConvPassThroughput() {}
 
@@ -53,7 +56,15 @@ public final class ConvPassThroughput {
                 }
             }
             if (shapes.isEmpty()) shapes = shapes(quick);
-            for (ConvGeometry g : shapes) measure(gpu, g, quick ? 5 : 3, direct, tiled);
+            List<String> passNames = List.of("forward", "data", "weight");
+            boolean[] passes = new boolean[3];
+            boolean anyNamed = false;
+            for (int p = 0; p < 3; p++) {
+                passes[p] = Arrays.asList(args).contains(passNames.get(p));
+                anyNamed |= passes[p];
+            }
+            if (!anyNamed) Arrays.fill(passes, true);
+            for (ConvGeometry g : shapes) measure(gpu, g, quick ? 5 : 3, direct, tiled, passes);
         } finally {
             gpu.close();
         }
@@ -61,6 +72,11 @@ public final class ConvPassThroughput {
 
     /** Times the three passes on {@code g}, direct and/or tiled, printing one line per figure. */
     public static List<Figure> measure(GpuBackend gpu, ConvGeometry g, int reps, boolean direct, boolean tiled) {
+        return measure(gpu, g, reps, direct, tiled, new boolean[] {true, true, true});
+    }
+
+    /** As {@link #measure(GpuBackend, ConvGeometry, int, boolean, boolean)}, for the passes flagged in {@code timed}. */
+    public static List<Figure> measure(GpuBackend gpu, ConvGeometry g, int reps, boolean direct, boolean tiled, boolean[] timed) {
         Random random = new Random(1);
         GpuStorage x = gpu.ops().upload(randoms(random, g.inputSize()));
         GpuStorage w = gpu.ops().upload(randoms(random, g.weightSize()));
@@ -68,37 +84,61 @@ public final class ConvPassThroughput {
         GpuStorage y = gpu.ops().zeros(g.outputSize());
         GpuStorage dx = gpu.ops().zeros(g.inputSize());
         GpuStorage dw = gpu.ops().zeros(g.weightSize());
+        int splits = TiledConvBackwardWeight.splits(g);
+        GpuStorage partials = gpu.ops().zeros(Math.max(1, TiledConvBackwardWeight.partialsSize(g, splits)));
         List<Figure> figures = new ArrayList<>();
         String[] passes = {"forward", "backward data", "backward weight"};
         for (int pass = 0; pass < 3; pass++) {
+            if (!timed[pass]) continue;
             for (int variant = 0; variant < 2; variant++) {
                 boolean isDirect = variant == 0;
                 if (isDirect ? !direct : !tiled) continue;
-                Launch l = switch (pass) {
-                    case 0 -> isDirect ? ConvKernels.directForwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset())
-                            : ConvKernels.forwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset());
-                    case 1 -> isDirect ? ConvKernels.directBackwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset())
-                            : ConvKernels.backwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset());
-                    default -> isDirect ? ConvKernels.directBackwardWeightLaunch(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset())
-                            : ConvKernels.backwardWeightLaunch(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset());
+                // The tiled backward-weight pass is two launches (split partial sums, then their sum): timed together.
+                List<Launch> l = switch (pass) {
+                    case 0 -> List.of(isDirect ? ConvKernels.directForwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset())
+                            : ConvKernels.forwardLaunch(g, x.deviceOffset(), w.deviceOffset(), -1, y.deviceOffset()));
+                    case 1 -> List.of(isDirect ? ConvKernels.directBackwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset())
+                            : ConvKernels.backwardDataLaunch(g, dy.deviceOffset(), w.deviceOffset(), dx.deviceOffset()));
+                    default -> isDirect ? List.of(ConvKernels.directBackwardWeightLaunch(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset()))
+                            : TiledConvBackwardWeight.launches(g, x.deviceOffset(), dy.deviceOffset(), dw.deviceOffset(), splits,
+                                    partials.deviceOffset());
                 };
-                gpu.heap().launch(l); // compile and warm up
+                launchAll(gpu, l); // compile and warm up
                 double[] ms = new double[reps];
+                double[] cpuMs = new double[reps];
                 for (int i = 0; i < reps; i++) {
+                    long cpuStart = processCpuNanos();
                     long start = System.nanoTime();
-                    gpu.heap().launch(l);
+                    launchAll(gpu, l);
                     ms[i] = (System.nanoTime() - start) / 1e6;
+                    cpuMs[i] = (processCpuNanos() - cpuStart) / 1e6;
                 }
                 Arrays.sort(ms);
+                Arrays.sort(cpuMs);
                 double median = ms[reps / 2];
-                Figure f = new Figure(passes[pass], isDirect ? "direct" : "tiled", g, median, g.flops() / (median / 1e3) / 1e9);
+                double cpuMedian = cpuMs[reps / 2];
+                Figure f = new Figure(passes[pass], isDirect ? "direct" : "tiled", g, median, g.flops() / (median / 1e3) / 1e9,
+                        cpuMedian, g.flops() / (cpuMedian / 1e3) / 1e9);
                 figures.add(f);
-                System.out.printf(Locale.ROOT, "conv %-15s %-6s N%d C%d %dx%d -> K%d %dx%d, %dx%d stride %d: %.2f ms, %.2f GFLOP/s%n",
+                System.out.printf(Locale.ROOT,
+                        "conv %-15s %-6s N%d C%d %dx%d -> K%d %dx%d, %dx%d stride %d: %.2f ms, %.2f GFLOP/s; %.0f CPU-ms, %.2f GFLOP per CPU-s%n",
                         f.pass(), f.variant(), g.n(), g.c(), g.h(), g.w(), g.k(), g.outH(), g.outW(), g.r(), g.s(), g.strideH(),
-                        f.ms(), f.gflops());
+                        f.ms(), f.gflops(), f.cpuMs(), f.gflopsPerCpuSecond());
             }
         }
         return figures;
+    }
+
+    private static void launchAll(GpuBackend gpu, List<Launch> launches) {
+        for (Launch l : launches) gpu.heap().launch(l);
+    }
+
+    /**
+     * CPU time of the whole process, every thread included (an OpenCL CPU device such as PoCL runs kernels on its
+     * own native threads): on a shared machine, GFLOP per CPU-second moves less with the load than GFLOP/s.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static float[] randoms(Random random, int count) {

@@ -14,7 +14,7 @@ import org.regionwise.gpu.testing.Tolerance;
 /**
  * The three convolution passes, run as plain Java, against autodiff's reference over random geometries
  * (strides that do not divide, padding wider than the kernel reach, dilation, channel counts and widths that
- * leave partial 4 x 4 tiles): both the register-tiled kernels that are launched and their direct twins.
+ * leave partial 4 x 3 tiles): both the register-tiled kernels that are launched and their direct twins.
  * Backward passes start from non-zero gradients to check they accumulate.
  */
 class ConvKernelsProperties {
@@ -83,25 +83,29 @@ class ConvKernelsProperties {
                                              @ForAll @IntRange(min = 1, max = 6) int k, @ForAll @IntRange(min = 1, max = 3) int r,
                                              @ForAll @IntRange(min = 1, max = 3) int s, @ForAll @IntRange(min = 1, max = 3) int stride,
                                              @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll @IntRange(min = 1, max = 2) int dil,
+                                             @ForAll @IntRange(min = 1, max = 16) int splitsWanted,
                                              @ForAll @IntRange(min = 0, max = 1000) int seed) {
         ConvGeometry g = geometry(n, c, h, w, k, r, s, stride, pad, dil);
+        int rows = n * g.outH();
+        int splits = TiledConvBackwardWeight.evenSplits(rows, Math.min(rows, splitsWanted));
         HeapImage image = new HeapImage(0, seed);
         int x = image.region(g.inputSize());
         int dy = image.region(g.outputSize());
         int dw = image.region(g.weightSize());
         int db = image.region(g.k());
         int plane = g.outH() * g.outW();
-        int partials = image.region(Math.max(1, AxisSumKernels.channelPartials(n, g.k(), plane)));
+        int biasPartials = image.region(Math.max(1, AxisSumKernels.channelPartials(n, g.k(), plane)));
+        int partials = image.region(Math.max(1, TiledConvBackwardWeight.partialsSize(g, splits)));
         float[] heap = image.toArray();
         float[] expectedW = slice(heap, dw, g.weightSize());
         float[] expectedB = slice(heap, db, g.k());
         REFERENCE.conv2dBackwardWeight(g, slice(heap, x, g.inputSize()), slice(heap, dy, g.outputSize()), expectedW, expectedB);
         float[] direct = heap.clone();
-        ConvKernels.backwardWeightLaunch(g, x, dy, dw).runOn(heap);
-        for (Launch l : AxisSumKernels.channelSumsLaunches(n, g.k(), plane, dy, db, partials)) l.runOn(heap);
+        for (Launch l : TiledConvBackwardWeight.launches(g, x, dy, dw, splits, partials)) l.runOn(heap);
+        for (Launch l : AxisSumKernels.channelSumsLaunches(n, g.k(), plane, dy, db, biasPartials)) l.runOn(heap);
         ConvKernels.directBackwardWeightLaunch(g, x, dy, dw).runOn(direct);
         int terms = n * g.outH() * g.outW();
-        tolerance(terms).assertClose("conv backward weight " + g, expectedW, slice(heap, dw, g.weightSize()));
+        tolerance(terms).assertClose("conv backward weight, " + splits + " splits, " + g, expectedW, slice(heap, dw, g.weightSize()));
         tolerance(terms).assertClose("conv backward weight (direct) " + g, expectedW, slice(direct, dw, g.weightSize()));
         tolerance(terms).assertClose("conv backward bias " + g, expectedB, slice(heap, db, g.k()));
     }

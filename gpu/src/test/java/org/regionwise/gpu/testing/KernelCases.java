@@ -24,6 +24,7 @@ import org.regionwise.gpu.kernels.LossKernels;
 import org.regionwise.gpu.kernels.ReductionKernels;
 import org.regionwise.gpu.kernels.RegionWiseKernels;
 import org.regionwise.gpu.kernels.SoftmaxKernels;
+import org.regionwise.gpu.kernels.TiledConvBackwardWeight;
 
 /**
  * One or more cases per {@link Kernel}, with sizes that are not multiples of anything (odd planes, strides
@@ -52,6 +53,9 @@ public final class KernelCases {
             cases.add(convBackwardData(base, seed++, g, false));
             cases.add(convBackwardWeight(base, seed++, g, false));
         }
+        // The row splits of backward weight: one split (adds into dw, no scratch) and splits of unequal coverage.
+        cases.add(convBackwardWeight(base, seed++, unit, false, 1));
+        cases.add(convBackwardWeight(base, seed++, strided, false, 4));
         cases.add(convForward(base, seed++, strided, true));
         cases.add(convBackwardData(base, seed++, strided, true));
         cases.add(convBackwardWeight(base, seed++, strided, true));
@@ -123,18 +127,24 @@ public final class KernelCases {
     }
 
     static KernelCase convBackwardWeight(int base, long seed, ConvGeometry g, boolean direct) {
+        return convBackwardWeight(base, seed, g, direct, TiledConvBackwardWeight.splits(g));
+    }
+
+    /** The launched (tiled) pass cut into {@code splits} splits of rows, or with {@code direct} its direct twin. */
+    static KernelCase convBackwardWeight(int base, long seed, ConvGeometry g, boolean direct, int splits) {
         HeapImage h = new HeapImage(base, seed);
         int x = h.region(g.inputSize());
         int dy = h.region(g.outputSize());
         int dw = h.region(g.weightSize());
         int db = h.region(g.k());
         int plane = g.outH() * g.outW();
-        int partials = h.region(Math.max(1, AxisSumKernels.channelPartials(g.n(), g.k(), plane)));
-        Launch l = direct ? ConvKernels.directBackwardWeightLaunch(g, x, dy, dw) : ConvKernels.backwardWeightLaunch(g, x, dy, dw);
-        List<Launch> ls = new ArrayList<>(List.of(l));
-        ls.addAll(AxisSumKernels.channelSumsLaunches(g.n(), g.k(), plane, dy, db, partials)); // the bias gradient
-        return new KernelCase("conv backward weight " + (direct ? "(direct) " : "") + g, base, h.toArray(), ls,
-                new int[] {dw, g.weightSize(), db, g.k()});
+        int biasPartials = h.region(Math.max(1, AxisSumKernels.channelPartials(g.n(), g.k(), plane)));
+        int partials = h.region(Math.max(1, TiledConvBackwardWeight.partialsSize(g, splits)));
+        List<Launch> launches = new ArrayList<>(direct ? List.of(ConvKernels.directBackwardWeightLaunch(g, x, dy, dw))
+                : TiledConvBackwardWeight.launches(g, x, dy, dw, splits, partials));
+        launches.addAll(AxisSumKernels.channelSumsLaunches(g.n(), g.k(), plane, dy, db, biasPartials)); // the bias gradient
+        return new KernelCase("conv backward weight " + (direct ? "(direct) " : "(" + splits + " splits) ") + g, base,
+                h.toArray(), launches, new int[] {dw, g.weightSize(), db, g.k()});
     }
 
     static KernelCase elementwise(int base, long seed) {
