@@ -26,9 +26,10 @@ public final class BitonicSortKernels {
      * One compare-exchange stage of the bitonic network: element {@code i} (bit {@code j} clear) and
      * {@code i + j} of every segment are put in order, decreasing where bit {@code k} of {@code i} is clear and
      * increasing where it is set ("before" is: larger key, or equal key and smaller index).
-     * ints: segments, size (a power of two), k, j, keys, index.
+     * ints: segments, size (a power of two), k, j, keys, index. (Not named {@code step}: TornadoVM names the
+     * OpenCL kernel after the method, and a kernel named like OpenCL's built-in {@code step} crashed PoCL.)
      */
-    public static void step(float[] heap, int[] ints, float[] floats) {
+    public static void compareExchange(float[] heap, int[] ints, float[] floats) {
         int segments = ints[0];
         int size = ints[1];
         int k = ints[2];
@@ -48,7 +49,11 @@ public final class BitonicSortKernels {
             float kb = heap[keys + b];
             float ia = heap[index + a];
             float ib = heap[index + b];
-            int aBefore = ka > kb ? 1 : (ka < kb ? 0 : (ia < ib ? 1 : 0));
+            // Arithmetic, not a nested conditional: TornadoVM 5.2 emitted the nested form's logic wrongly on OpenCL.
+            int greater = ka > kb ? 1 : 0;
+            int equal = ka == kb ? 1 : 0;
+            int lowerIndex = ia < ib ? 1 : 0;
+            int aBefore = greater + equal * lowerIndex;
             int wantABefore = (i & k) == 0 ? 1 : 0;
             if (aBefore != wantABefore) {
                 heap[keys + a] = kb;
