@@ -16,6 +16,7 @@ import org.regionwise.autodiff.ops.SoftmaxKernel;
 import org.regionwise.autodiff.ops.SoftmaxCrossEntropyKernel;
 import org.regionwise.autodiff.optim.AdamKernel;
 import org.regionwise.layers.functional.BatchNormKernel;
+import org.regionwise.losses.LovaszKernel;
 import org.regionwise.losses.RegionWiseKernel;
 
 /**
@@ -25,7 +26,8 @@ import org.regionwise.losses.RegionWiseKernel;
  * {@link ResidentOrHost}, so a call with any storage from elsewhere (a CPU tensor mixed in, another
  * device's) runs {@link #HOST} on {@link Storage#host()} copies instead: slower, never wrong, and decided
  * in that one place rather than per method. The fused ops' kernels it accelerates (cross entropy, instance
- * norm, the RW loss, Adam's one-launch step, ...) are registered by kernel interface and wrapped the same way.
+ * norm, the RW loss, Lovasz-softmax, Adam's one-launch step, ...) are registered by kernel interface and wrapped
+ * the same way.
  */
 final class GpuKernels implements Kernels {
     /** The host bodies: every method on host copies, for storages that are not resident. */
@@ -49,7 +51,8 @@ final class GpuKernels implements Kernels {
                 .register(ReduceKernel.class, new DeviceReduce(backend))
                 .register(SoftmaxKernel.class, new DeviceSoftmax(backend))
                 .register(BatchNormKernel.class, new DeviceBatchNorm(backend))
-                .register(AdamKernel.class, new DeviceAdam(ops.adam()));
+                .register(AdamKernel.class, new DeviceAdam(ops.adam()))
+                .register(LovaszKernel.class, new DeviceLovasz(backend));
     }
 
     @Override

@@ -24,31 +24,30 @@ import org.regionwise.losses.LossRegistry;
  *       per target and evaluated output size: a step on the same target again uploads only its image;</li>
  *   <li>down: the loss (one float), read as a training loop logs it;</li>
  * </ul>
- * plus, for {@code lovasz} only, its host sort: the probabilities down and the per-element gradient factor up,
- * every forward (its value is then born on the host: read back for free, or uploaded as one float per scale to
- * be weighted by deep supervision). {@link #EXPECTED} is the table of what each loss reads; every registry name must be in it.
+ * and nothing else: {@code lovasz} too, whose errors are sorted on the device. {@link #EXPECTED} is the table of
+ * what each loss reads; every registry name must be in it.
  */
 class LossResidencyTest {
     /**
-     * Per loss: (B, C, h, w) target tensors uploaded per new target and evaluated output size, floats of per-target
-     * constants per (image, class) (generalised Dice's weights), and (B, C, h, w) tensors moved each way by every
-     * forward whatever the target (the Lovasz sort on the host).
+     * Per loss: (B, C, h, w) target tensors uploaded per new target and evaluated output size, and floats of
+     * per-target constants per (image, class) (generalised Dice's weights).
      */
-    record Expected(int targetPlanes, int perImageClass, int hostSortPlanes) {}
+    record Expected(int targetPlanes, int perImageClass) {}
 
-    private static final Expected ONE = new Expected(1, 0, 0);
-    private static final Expected TWO = new Expected(2, 0, 0);
+    private static final Expected ONE = new Expected(1, 0);
+    private static final Expected TWO = new Expected(2, 0);
     static final Map<String, Expected> EXPECTED = Map.ofEntries(
             // RW losses: their map. Pixel-wise: the one-hot labels, or wce's weights y |z|.
             Map.entry("rrw", ONE), Map.entry("rw-boundary", ONE), Map.entry("rw-boundary-kervadec", ONE),
             Map.entry("rw-boundary-rectified", ONE), Map.entry("rw-ac", ONE), Map.entry("rw-cao", ONE), Map.entry("rw-hd", ONE),
             Map.entry("ce", ONE), Map.entry("wce-rrw", ONE), Map.entry("focal", ONE),
-            // Overlap losses: the one-hot labels (label counts are summed on the device); gdice adds its weights.
+            // Overlap losses: the one-hot labels (label counts are summed on the device); gdice adds its weights;
+            // lovasz sorts its errors on the device and reads the one-hot labels.
             Map.entry("dice", ONE), Map.entry("dice-squared", ONE), Map.entry("dice-smooth", ONE), Map.entry("dice-batch", ONE),
-            Map.entry("dice-nobg", ONE), Map.entry("gdice", new Expected(1, 1, 0)), Map.entry("jaccard", ONE),
-            Map.entry("tversky", ONE), Map.entry("lovasz", new Expected(0, 0, 1)), Map.entry("dice-ce", ONE),
+            Map.entry("dice-nobg", ONE), Map.entry("gdice", new Expected(1, 1)), Map.entry("jaccard", ONE),
+            Map.entry("tversky", ONE), Map.entry("lovasz", ONE), Map.entry("dice-ce", ONE),
             // Distance losses: the level set / distance map, with the one-hot labels where the loss also reads them.
-            Map.entry("boundary-term", ONE), Map.entry("boundary", TWO), Map.entry("boundary-kervadec", new Expected(2, 1, 0)),
+            Map.entry("boundary-term", ONE), Map.entry("boundary", TWO), Map.entry("boundary-kervadec", new Expected(2, 1)),
             Map.entry("ac", ONE), Map.entry("ac-length", ONE), Map.entry("hd", TWO), Map.entry("cao", ONE),
             // Combinations of a regional loss and an RW loss: one-hot labels and the map.
             Map.entry("equal-ce-rrw", TWO), Map.entry("gradual-ce-rrw", TWO), Map.entry("equal-ce-rw-boundary", TWO),
@@ -128,26 +127,18 @@ class LossResidencyTest {
 
         Expected e = EXPECTED.get(lossName);
         long targetFloats = 0;
-        long sortFloats = 0;
         int classes = config.classes();
-        List<int[]> sizes = evaluatedSizes(training);
-        for (int[] hw : sizes) {
+        for (int[] hw : evaluatedSizes(training)) {
             long plane = training.targetFloats(hw[0], hw[1]);
             targetFloats += e.targetPlanes() * plane + (long) e.perImageClass() * UNet2dTraining.BATCH * classes;
-            sortFloats += e.hostSortPlanes() * plane;
         }
         String what = lossName + (config.deepSupervision() ? " with deep supervision" : "") + ", " + config.norm();
         System.out.println("[gpu] steady-state step, " + what + ": new target " + fresh + "; same target " + reused
                 + " (image " + training.imageFloats() + " floats, target tensors " + targetFloats + ")");
-        // A loss sorted on the host is born there: alone it is read back for free; under deep supervision each
-        // scale's value goes up (one float) to be weighted and summed on the device, and the sum comes down.
-        boolean hostValue = e.hostSortPlanes() > 0;
-        long valuesUp = hostValue && config.deepSupervision() ? sizes.size() : 0;
-        long lossDown = hostValue && !config.deepSupervision() ? 0 : 1;
-        assertEquals(training.imageFloats() + targetFloats + sortFloats + valuesUp, fresh.upFloats(), what + ", new target: " + fresh);
-        assertEquals(lossDown + sortFloats, fresh.downFloats(), what + ", new target: " + fresh);
-        assertEquals(training.imageFloats() + sortFloats + valuesUp, reused.upFloats(), what + ", same target: " + reused);
-        assertEquals(lossDown + sortFloats, reused.downFloats(), what + ", same target: " + reused);
+        assertEquals(training.imageFloats() + targetFloats, fresh.upFloats(), what + ", new target: " + fresh);
+        assertEquals(1, fresh.downFloats(), what + ", new target: " + fresh);
+        assertEquals(training.imageFloats(), reused.upFloats(), what + ", same target: " + reused);
+        assertEquals(1, reused.downFloats(), what + ", same target: " + reused);
     }
 
     /** The output sizes the loss is evaluated at: full size, and half size too under deep supervision. */

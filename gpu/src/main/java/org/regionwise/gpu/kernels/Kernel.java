@@ -59,7 +59,13 @@ public enum Kernel {
     BATCH_NORM_FORWARD(BatchNormKernels.class, "forward", BatchNormKernels::forward),
     BATCH_NORM_BACKWARD_INPUT(BatchNormKernels.class, "backwardInput", BatchNormKernels::backwardInput),
     BATCH_NORM_BACKWARD_AFFINE(BatchNormKernels.class, "backwardAffine", BatchNormKernels::backwardAffine),
-    BATCH_NORM_UPDATE_RUNNING(BatchNormKernels.class, "updateRunning", BatchNormKernels::updateRunning);
+    BATCH_NORM_UPDATE_RUNNING(BatchNormKernels.class, "updateRunning", BatchNormKernels::updateRunning),
+    // Lovasz-softmax: a segmented bitonic sort of the errors, the blocked scan of the sorted labels, the gradient.
+    BITONIC_SORT_STEP(BitonicSortKernels.class, "compareExchange", BitonicSortKernels::compareExchange),
+    LOVASZ_ERRORS(LovaszKernels.class, "errors", LovaszKernels::errors),
+    LOVASZ_CHUNK_COUNTS(LovaszKernels.class, "chunkCounts", LovaszKernels::chunkCounts),
+    LOVASZ_SCAN_CHUNKS(LovaszKernels.class, "scanChunks", LovaszKernels::scanChunks),
+    LOVASZ_GRADIENT(LovaszKernels.class, "gradient", LovaszKernels::gradient);
 
     /** The shared kernel signature. */
     @FunctionalInterface

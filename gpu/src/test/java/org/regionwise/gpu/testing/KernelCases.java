@@ -21,6 +21,7 @@ import org.regionwise.gpu.kernels.InstanceNormKernels;
 import org.regionwise.gpu.kernels.Kernel;
 import org.regionwise.gpu.kernels.Launch;
 import org.regionwise.gpu.kernels.LossKernels;
+import org.regionwise.gpu.kernels.LovaszKernels;
 import org.regionwise.gpu.kernels.ReductionKernels;
 import org.regionwise.gpu.kernels.RegionWiseKernels;
 import org.regionwise.gpu.kernels.SoftmaxKernels;
@@ -76,7 +77,8 @@ public final class KernelCases {
         cases.add(broadcast(base, seed++));
         cases.add(axisSums(base, seed++));
         cases.add(axisSoftmax(base, seed++));
-        cases.add(batchNorm(base, seed));
+        cases.add(batchNorm(base, seed++));
+        cases.add(lovasz(base, seed));
         return cases;
     }
 
@@ -484,5 +486,31 @@ public final class KernelCases {
         return new KernelCase("batch norm", base, h.toArray(), ls,
                 new int[] {mean, c, var, c, invStd, c, y, count, sums, 2 * c, dx, count, dgamma, c, dbeta, c, runningMean, c,
                         runningVar, c, evalInvStd, c});
+    }
+
+    /**
+     * Lovasz-softmax: 2 images, 3 classes (one absent from the second image), 37 pixels (padded to 64), scan
+     * chunks of 5, probabilities from a few values (ties). Compared: the sorted indices (exact order, ties
+     * included), the class totals, the gradient factor and the loss.
+     */
+    static KernelCase lovasz(int base, long seed) {
+        HeapImage h = new HeapImage(base, seed);
+        int batch = 2, classes = 3, n = 37, count = batch * classes * n;
+        float[] oneHot = new float[count];
+        float[] probs = new float[count];
+        float[] levels = {0f, 0.25f, 0.5f, 1f, 0.8f};
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < n; i++) oneHot[(b * classes + h.random().nextInt(b == 0 ? classes : classes - 1)) * n + i] = 1f;
+        }
+        for (int i = 0; i < count; i++) probs[i] = levels[h.random().nextInt(levels.length)];
+        int s = h.region(probs);
+        int y = h.region(oneHot);
+        int dProbs = h.region(count);
+        int loss = h.region(1);
+        LovaszKernels.Scratch layout = LovaszKernels.Scratch.of(batch * classes, n, 5, 16, 0);
+        int scratchBase = h.region(layout.floats());
+        LovaszKernels.Scratch scratch = LovaszKernels.Scratch.of(batch * classes, n, 5, 16, scratchBase);
+        return new KernelCase("lovasz", base, h.toArray(), LovaszKernels.launches(batch, classes, scratch, s, y, dProbs, loss),
+                new int[] {scratch.index(), scratch.sorted(), scratch.totals(), batch * classes, dProbs, count, loss, 1});
     }
 }
