@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,6 +31,20 @@ class BackendNameProperties {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendName.parse("tornado:" + index));
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(e.getMessage().contains("device index"), e.getMessage());
+    }
+
+    @Property
+    void anUnknownBackendIsOneLineWhateverItHolds(@ForAll @StringLength(max = 8) String name) {
+        Assume.that(!GpuBackends.names().contains(name.trim().toLowerCase(java.util.Locale.ROOT)) && !name.contains(":"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendName.parse(name));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown backend"), e.getMessage());
+    }
+
+    @Example
+    void controlCharactersInAnIndexAreQuotedAsEscapes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackendName.parse("tornado:1\n\u00012"));
+        assertTrue(e.getMessage().endsWith("got '1\\n\\u00012'"), e.getMessage());
     }
 
     @Example
