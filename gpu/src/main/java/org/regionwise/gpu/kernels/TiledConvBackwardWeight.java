@@ -8,8 +8,8 @@ import org.regionwise.gpu.Parallel;
 /**
  * The backward-weight pass of 2D convolution, register-tiled and split over rows: each parallel iteration
  * computes 4 output channels x 3 input channels at one filter tap (r, s) in 12 local accumulators, over one
- * split of the batch's output rows (image, row). Without the split a pass had only K/4 x C/4 x R x S work-items,
- * each summing N x OH x OW terms: 72 work-items for the U-Net's first 1 -> 32 layer, 2304 for a 64 -> 64 layer,
+ * split of the batch's output rows (image, row). Without the split a pass had only one work-item per tile,
+ * each summing N x OH x OW terms: 72 work-items for the U-Net's first 1 -> 32 layer, 3168 for a 64 -> 64 layer,
  * far too few for a GPU's tens of thousands of lanes. Now each split writes its partial sums to scratch and
  * {@link #addPartials} adds them into dw in split order, so the result is deterministic. Same operands, ints
  * layout and semantics as {@link ConvKernels#backwardWeight}, its reference twin (tests hold both against

@@ -12,7 +12,7 @@ import org.regionwise.gpu.Parallel;
  *
  * <p>Why 4 x 3 and not 4 x 4: on a CPU OpenCL device (PoCL) each work-item runs as scalar code, and a tile's
  * accumulators, one row of pixel values and one weight must fit the 16 vector registers of x86-64. A 4 x 4 tile
- * (16 + 4 + 1 live floats) spilled accumulators to the stack on every multiply-add; 4 x 3 (12 + 3 + 1) does
+ * (16 + 4 + 1 live floats) spilled accumulators to the stack around most multiply-adds; 4 x 3 (12 + 3 + 1) does
  * not, and took 0.73-0.75 of the 4 x 4 tile's CPU time on the standard U-Net's 64-channel shapes (same run,
  * alternating). 8 x 2 and 3 x 4 were slower than 4 x 3; 6 x 2 tied. A GPU has registers to spare for either.
  *
