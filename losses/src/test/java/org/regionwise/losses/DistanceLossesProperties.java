@@ -17,32 +17,25 @@ class DistanceLossesProperties {
     void valuesAndGradients(@ForAll @IntRange(min = 2, max = 4) int classes, @ForAll @IntRange(min = 1, max = 2) int batch,
                             @ForAll long seed) {
         Random r = new Random(seed);
-        int h = 4;
-        int w = 5;
-        int[] labels = LossFixtures.regions(r, batch, h, w, classes);
-        Target target = Target.of(labels, batch, h, w, classes);
-        Tensor x = LossFixtures.logits(r, batch, classes, h, w);
-        ReferenceLosses.Batch d = ReferenceLosses.Batch.of(x.data(), labels, batch, classes, h * w);
+        LossCase c = LossCase.regions(r, batch, classes);
 
         for (MapKind levelSet : new MapKind[] {MapKind.BOUNDARY_KERVADEC, MapKind.BOUNDARY, MapKind.CAO}) {
             for (boolean background : new boolean[] {false, true}) {
                 BoundaryLoss loss = new BoundaryLoss("b", levelSet, background);
-                PixelLossesProperties.assertClose(ReferenceLosses.boundary(d, target.map(levelSet), background ? 0 : 1),
-                        loss.forward(x, target).item());
-                LossFixtures.checkGradients(loss, x, target);
+                c.assertValue(ReferenceLosses.boundary(c.d(), c.target().map(levelSet), background ? 0 : 1), loss);
+                c.checkGradients(loss);
             }
         }
-        PixelLossesProperties.assertClose(ReferenceLosses.activeContour(d, h, w, 1, 0), new ActiveContourLoss().forward(x, target).item());
-        PixelLossesProperties.assertClose(ReferenceLosses.activeContour(d, h, w, 0.5, 2),
-                new ActiveContourLoss(0.5f, 2f).forward(x, target).item());
-        LossFixtures.checkGradients(new ActiveContourLoss(), x, target);
+        c.assertValue(ReferenceLosses.activeContour(c.d(), LossCase.H, LossCase.W, 1, 0), new ActiveContourLoss());
+        c.assertValue(ReferenceLosses.activeContour(c.d(), LossCase.H, LossCase.W, 0.5, 2), new ActiveContourLoss(0.5f, 2f));
+        c.checkGradients(new ActiveContourLoss());
         ActiveContourLoss withLength = new ActiveContourLoss(1f, 1f);
-        LossFixtures.checkGradients(withLength, LossFixtures.logitsFor(withLength, r, target), target);
+        LossFixtures.checkGradients(withLength, LossFixtures.logitsFor(withLength, r, c.target()), c.target());
 
         for (double alpha : new double[] {1, 2}) {
             HausdorffLoss hd = new HausdorffLoss(alpha);
-            PixelLossesProperties.assertClose(ReferenceLosses.hausdorff(d, target.map(MapSource.hd(alpha))), hd.forward(x, target).item());
-            LossFixtures.checkGradients(hd, x, target);
+            c.assertValue(ReferenceLosses.hausdorff(c.d(), c.target().map(MapSource.hd(alpha))), hd);
+            c.checkGradients(hd);
         }
     }
 

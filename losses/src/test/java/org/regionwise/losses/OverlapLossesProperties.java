@@ -23,27 +23,22 @@ class OverlapLossesProperties {
     void valuesAndGradients(@ForAll @IntRange(min = 2, max = 5) int classes, @ForAll @IntRange(min = 1, max = 2) int batch,
                             @ForAll boolean noiseLabels, @ForAll long seed) {
         Random r = new Random(seed);
-        int h = 4;
-        int w = 5;
-        int[] labels = noiseLabels ? LossFixtures.noise(r, batch, h, w, classes) : LossFixtures.regions(r, batch, h, w, classes);
-        Target target = Target.of(labels, batch, h, w, classes);
-        Tensor x = LossFixtures.logits(r, batch, classes, h, w);
-        ReferenceLosses.Batch d = ReferenceLosses.Batch.of(x.data(), labels, batch, classes, h * w);
+        LossCase c = noiseLabels ? LossCase.noise(r, batch, classes) : LossCase.regions(r, batch, classes);
 
         for (DiceLoss.Options o : DICE_VARIANTS) {
             DiceLoss dice = new DiceLoss("dice", o);
-            PixelLossesProperties.assertClose(ReferenceLosses.dice(d, o), dice.forward(x, target).item());
-            LossFixtures.checkGradients(dice, x, target);
+            c.assertValue(ReferenceLosses.dice(c.d(), o), dice);
+            c.checkGradients(dice);
         }
-        PixelLossesProperties.assertClose(ReferenceLosses.generalizedDice(d), new GeneralizedDiceLoss().forward(x, target).item());
-        PixelLossesProperties.assertClose(ReferenceLosses.jaccard(d), new JaccardLoss().forward(x, target).item());
-        PixelLossesProperties.assertClose(ReferenceLosses.tversky(d, 0.3, 0.7), new TverskyLoss().forward(x, target).item());
-        PixelLossesProperties.assertClose(ReferenceLosses.tversky(d, 0.8, 0.1), new TverskyLoss(0.8f, 0.1f).forward(x, target).item());
-        PixelLossesProperties.assertClose(ReferenceLosses.lovasz(d), new LovaszSoftmaxLoss().forward(x, target).item());
+        c.assertValue(ReferenceLosses.generalizedDice(c.d()), new GeneralizedDiceLoss());
+        c.assertValue(ReferenceLosses.jaccard(c.d()), new JaccardLoss());
+        c.assertValue(ReferenceLosses.tversky(c.d(), 0.3, 0.7), new TverskyLoss());
+        c.assertValue(ReferenceLosses.tversky(c.d(), 0.8, 0.1), new TverskyLoss(0.8f, 0.1f));
+        c.assertValue(ReferenceLosses.lovasz(c.d()), new LovaszSoftmaxLoss());
 
-        LossFixtures.checkGradients(new GeneralizedDiceLoss(), x, target);
-        LossFixtures.checkGradients(new JaccardLoss(), x, target);
-        LossFixtures.checkGradients(new TverskyLoss(), x, target);
+        c.checkGradients(new GeneralizedDiceLoss());
+        c.checkGradients(new JaccardLoss());
+        c.checkGradients(new TverskyLoss());
     }
 
     /** Lovasz-softmax is piecewise linear in the softmax: checked on logits that keep steps off its kinks. */

@@ -18,21 +18,16 @@ class PixelLossesProperties {
     void valuesAndGradients(@ForAll @IntRange(min = 2, max = 5) int classes, @ForAll @IntRange(min = 1, max = 2) int batch,
                             @ForAll long seed) {
         Random r = new Random(seed);
-        int h = 4;
-        int w = 5;
-        int[] labels = LossFixtures.regions(r, batch, h, w, classes);
-        Target target = Target.of(labels, batch, h, w, classes);
-        Tensor x = LossFixtures.logits(r, batch, classes, h, w);
-        ReferenceLosses.Batch d = ReferenceLosses.Batch.of(x.data(), labels, batch, classes, h * w);
+        LossCase c = LossCase.regions(r, batch, classes);
 
-        assertClose(ReferenceLosses.ce(d), new CrossEntropyLoss().forward(x, target).item());
-        assertClose(ReferenceLosses.weightedCe(d, target.map(MapKind.RRW)), WeightedCrossEntropyLoss.rrw().forward(x, target).item());
-        assertClose(ReferenceLosses.focal(d, 2), new FocalLoss().forward(x, target).item());
-        assertClose(ReferenceLosses.focal(d, 3), new FocalLoss(3f).forward(x, target).item());
+        c.assertValue(ReferenceLosses.ce(c.d()), new CrossEntropyLoss());
+        c.assertValue(ReferenceLosses.weightedCe(c.d(), c.target().map(MapKind.RRW)), WeightedCrossEntropyLoss.rrw());
+        c.assertValue(ReferenceLosses.focal(c.d(), 2), new FocalLoss());
+        c.assertValue(ReferenceLosses.focal(c.d(), 3), new FocalLoss(3f));
 
-        LossFixtures.checkGradients(new CrossEntropyLoss(), x, target);
-        LossFixtures.checkGradients(WeightedCrossEntropyLoss.rrw(), x, target);
-        LossFixtures.checkGradients(new FocalLoss(), x, target);
+        c.checkGradients(new CrossEntropyLoss());
+        c.checkGradients(WeightedCrossEntropyLoss.rrw());
+        c.checkGradients(new FocalLoss());
     }
 
     @Test
@@ -57,9 +52,5 @@ class PixelLossesProperties {
     @Test
     void rejectsGammaBelowOne() {
         assertThrows(IllegalArgumentException.class, () -> new FocalLoss(0.5f));
-    }
-
-    static void assertClose(double expected, float actual) {
-        assertEquals(expected, actual, 2e-6 * Math.max(1, Math.abs(expected)));
     }
 }

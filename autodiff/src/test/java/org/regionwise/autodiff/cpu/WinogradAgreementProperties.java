@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -12,15 +11,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.regionwise.autodiff.backend.ConvGeometry;
-import org.regionwise.autodiff.backend.ReferenceKernels;
 
 /**
  * Winograd F(2x2, 3x3) against the direct double-precision reference, held to the same tolerance as the
- * direct fast kernels ({@link Agreement}): its double twin (exact up to double rounding, so the algorithm
+ * direct fast kernels ({@link ConvAgreement}): its double twin (exact up to double rounding, so the algorithm
  * is right), and the fast float version, forward and backward data, pinned on ({@link ConvChoice.Mode#ON}).
  */
 class WinogradAgreementProperties {
-    private static final ReferenceKernels REFERENCE = new ReferenceKernels();
     private static final List<TiledKernels> WINOGRAD = List.of(pinned(new VectorKernels(2)), pinned(new ScalarKernels(3)));
 
     private static TiledKernels pinned(TiledKernels k) {
@@ -36,54 +33,25 @@ class WinogradAgreementProperties {
     @Property(tries = 100)
     void twinEqualsTheDirectReference(@ForAll(supplier = RandomWinogradConv.class) ConvGeometry g, @ForAll boolean bias,
                                       @ForAll long seed) {
-        Random r = new Random(seed);
-        float[] x = Agreement.uniform(r, g.inputSize());
-        float[] w = Agreement.uniform(r, g.weightSize());
-        float[] b = bias ? Agreement.uniform(r, g.k()) : null;
-        float[] expected = new float[g.outputSize()];
-        REFERENCE.conv2dForward(g, x, w, b, expected);
-        double[] twin = WinogradReference.forward(g.n(), g.c(), g.h(), g.w(), g.k(), x, w, b);
-        float[] actual = new float[twin.length];
-        for (int i = 0; i < twin.length; i++) actual[i] = (float) twin[i];
-        float[] scale = new float[g.outputSize()];
-        REFERENCE.conv2dForward(g, Agreement.abs(x), Agreement.abs(w), b == null ? null : Agreement.abs(b), scale);
         // Both sum in double and round once to float (half an ulp each, at most 6e-8 of the magnitude sum):
         // held to 1/50 of the fast kernels' bound, 2e-7 of it.
-        for (int i = 0; i < scale.length; i++) scale[i] *= 0.02f;
-        Agreement.assertClose("Winograd twin " + g, expected, actual, scale);
+        ConvAgreement.forward("Winograd twin", g, bias, seed, 0.02f, (x, w, b, y) -> {
+            double[] twin = WinogradReference.forward(g.n(), g.c(), g.h(), g.w(), g.k(), x, w, b);
+            for (int i = 0; i < twin.length; i++) y[i] = (float) twin[i];
+        });
     }
 
     @Property(tries = 150)
     void forwardMatchesReference(@ForAll("winogradKernels") TiledKernels fast,
                                  @ForAll(supplier = RandomWinogradConv.class) ConvGeometry g, @ForAll boolean bias,
                                  @ForAll long seed) {
-        Random r = new Random(seed);
-        float[] x = Agreement.uniform(r, g.inputSize());
-        float[] w = Agreement.uniform(r, g.weightSize());
-        float[] b = bias ? Agreement.uniform(r, g.k()) : null;
-        float[] expected = new float[g.outputSize()];
-        REFERENCE.conv2dForward(g, x, w, b, expected);
-        float[] actual = Agreement.filled(g.outputSize(), Float.NaN);
-        fast.conv2dForward(g, x, w, b, actual);
-        float[] scale = new float[g.outputSize()];
-        REFERENCE.conv2dForward(g, Agreement.abs(x), Agreement.abs(w), b == null ? null : Agreement.abs(b), scale);
-        Agreement.assertClose(fast.name() + " Winograd forward " + g, expected, actual, scale);
+        ConvAgreement.forward(fast, fast.name() + " Winograd forward", g, bias, seed);
     }
 
     @Property(tries = 150)
     void backwardDataMatchesReference(@ForAll("winogradKernels") TiledKernels fast,
                                       @ForAll(supplier = RandomWinogradConv.class) ConvGeometry g, @ForAll long seed) {
-        Random r = new Random(seed);
-        float[] dy = Agreement.uniform(r, g.outputSize());
-        float[] w = Agreement.uniform(r, g.weightSize());
-        float[] dx0 = Agreement.uniform(r, g.inputSize());
-        float[] expected = dx0.clone();
-        REFERENCE.conv2dBackwardData(g, dy, w, expected);
-        float[] actual = dx0.clone();
-        fast.conv2dBackwardData(g, dy, w, actual);
-        float[] scale = Agreement.abs(dx0);
-        REFERENCE.conv2dBackwardData(g, Agreement.abs(dy), Agreement.abs(w), scale);
-        Agreement.assertClose(fast.name() + " Winograd backward data " + g, expected, actual, scale);
+        ConvAgreement.backwardData(fast, fast.name() + " Winograd backward data", g, seed);
     }
 
     @Test

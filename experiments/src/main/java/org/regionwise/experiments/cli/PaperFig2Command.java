@@ -1,20 +1,13 @@
 package org.regionwise.experiments.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.Fig2;
-import org.regionwise.experiments.io.OutputLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,21 +37,8 @@ final class PaperFig2Command implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long m = Math.round(1 / step);
-        if (!(step > 0) || m < 3 || m > MAX_DIVISIONS || Math.abs(m * step - 1) > 1e-9) {
-            throw new ParameterException(spec.commandLine(),
-                    "--step must be 1/m for an integer m in 3.." + MAX_DIVISIONS + " (e.g. 0.01, 0.005), got " + step);
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new FileSystemException(out.toString(), null, "exists and is not a folder (--out names a folder)");
-        }
-        Fig2.Result result;
-        try (OutputLock lock = OutputTargets.folder(spec, out);
-             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
-            result = Fig2.run(out, step, quiet); // its lines go to picocli's stream below, so tests can read them
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // the IOException itself names the file and the reason, for CliErrors
-        }
+        SimplexFigures.checkStep(spec, step, 3, MAX_DIVISIONS);
+        Fig2.Result result = SimplexFigures.write(spec, out, quiet -> Fig2.run(out, step, quiet));
         PrintWriter stdout = spec.commandLine().getOut();
         result.lines().forEach(stdout::println);
         stdout.println("wrote " + result.png() + " and " + out.resolve("fig2.txt"));

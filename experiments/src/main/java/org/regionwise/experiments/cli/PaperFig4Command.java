@@ -1,12 +1,7 @@
 package org.regionwise.experiments.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.regionwise.experiments.paper.Fig4;
@@ -48,23 +43,11 @@ final class PaperFig4Command implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long m = Math.round(1 / step);
-        if (!(step > 0) || m < 6 || m > MAX_DIVISIONS || Math.abs(m * step - 1) > 1e-9) {
-            throw new ParameterException(spec.commandLine(),
-                    "--step must be 1/m for an integer m in 6.." + MAX_DIVISIONS + " (e.g. 0.01, 0.005), got " + step);
-        }
+        SimplexFigures.checkStep(spec, step, 6, MAX_DIVISIONS);
         if (!(rrwValue >= -1 && rrwValue < 0)) {
             throw new ParameterException(spec.commandLine(), "--rrw-value must be in [-1, 0), got " + rrwValue);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new FileSystemException(out.toString(), null, "exists and is not a folder (--out names a folder)");
-        }
-        Fig4.Result result;
-        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
-            result = Fig4.run(out, step, rrwValue, quiet); // its lines go to picocli's stream below, so tests can read them
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        Fig4.Result result = SimplexFigures.write(spec, out, quiet -> Fig4.run(out, step, rrwValue, quiet));
         PrintWriter stdout = spec.commandLine().getOut();
         result.lines().forEach(stdout::println);
         stdout.println("wrote " + result.png() + ", " + result.csv() + " and " + out.resolve("fig4.txt"));

@@ -6,8 +6,6 @@ import org.regionwise.experiments.paper.Fig5;
 import org.regionwise.experiments.paper.PaperStudies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code regionwise paper fig5}: the convergence CDF of Sec. 4.3 ({@link Fig5}). */
 @Command(name = "fig5", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,17 +18,11 @@ final class PaperFig5Command implements Callable<Integer> {
     static final String MEASURED = "21 minutes measured on 2 quiet cores (20m38s, 2026-12-02, AVX2; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig5", Fig5.DEFAULT_MAPS, 8, 20, 50, 50, "models");
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    StudyOptions options;
-
-    @Mixin
-    EngineOptions engine;
+    StudyCommandOptions study;
 
     @Override
     public Integer call() throws IOException {
-        return options.run(spec, DEFAULTS, engine.engine(spec), PaperStudies::fig5);
+        return study.run(DEFAULTS, PaperStudies::fig5);
     }
 }

@@ -6,8 +6,6 @@ import org.regionwise.experiments.paper.Fig6;
 import org.regionwise.experiments.paper.PaperStudies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code regionwise paper fig6}: the combination strategies of Sec. 4.4 ({@link Fig6}). */
 @Command(name = "fig6", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,17 +19,11 @@ final class PaperFig6Command implements Callable<Integer> {
     static final String MEASURED = "16 minutes measured on 2 quiet cores (15m37s, 2026-12-02, AVX2; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("fig6", Fig6.defaultLosses(), 2, 12, 50, 300, "models");
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    StudyOptions options;
-
-    @Mixin
-    EngineOptions engine;
+    StudyCommandOptions study;
 
     @Override
     public Integer call() throws IOException {
-        return options.run(spec, DEFAULTS, engine.engine(spec), PaperStudies::fig6);
+        return study.run(DEFAULTS, PaperStudies::fig6);
     }
 }

@@ -6,8 +6,6 @@ import org.regionwise.experiments.paper.LossTable;
 import org.regionwise.experiments.paper.PaperStudies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code regionwise paper table}: the loss comparison of the paper's Tables 2-4 ({@link LossTable}). */
 @Command(name = "table", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,17 +20,11 @@ final class PaperTableCommand implements Callable<Integer> {
             + "machine shared with other jobs, load average 5-25, 2026-12-02; see README)";
     static final StudyOptions.Defaults DEFAULTS = new StudyOptions.Defaults("table", LossTable.DEFAULT_LOSSES, 3, 16, 3, 100, "seeds");
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
-    StudyOptions options;
-
-    @Mixin
-    EngineOptions engine;
+    StudyCommandOptions study;
 
     @Override
     public Integer call() throws IOException {
-        return options.run(spec, DEFAULTS, engine.engine(spec), PaperStudies::table);
+        return study.run(DEFAULTS, PaperStudies::table);
     }
 }

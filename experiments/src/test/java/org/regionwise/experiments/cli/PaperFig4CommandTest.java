@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionwise.experiments.io.OutputLock;
 
-/** {@code regionwise paper fig4}: lines for scripts, the three files, identical reruns, one-line usage errors. */
+/** {@code regionwise paper fig4}: lines for scripts, the three files, identical reruns, the folder lock, one-line usage errors. */
 class PaperFig4CommandTest {
     @TempDir
     Path dir;
@@ -30,7 +31,21 @@ class PaperFig4CommandTest {
         assertArrayEquals(first[1], Files.readAllBytes(out.resolve("fig4.csv")));
         assertArrayEquals(first[2], Files.readAllBytes(out.resolve("fig4.txt")));
         try (var files = Files.list(out)) {
-            assertEquals(3, files.count(), "no temporary file left behind");
+            assertEquals(3, files.filter(f -> !f.getFileName().toString().equals(OutputLock.NAME)).count(),
+                    "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void aFolderAnotherRunHoldsIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path out = dir.resolve("held");
+        try (OutputLock held = OutputLock.acquire(out, "another run")) {
+            CliRun run = CliRun.of("paper", "fig4", "--out", out.toString(), "--step", "0.05");
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.oneErrorLine() && run.err().contains("in use by another run, another run"), run.err());
+        }
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(OutputLock.NAME), files.map(f -> f.getFileName().toString()).toList());
         }
     }
 

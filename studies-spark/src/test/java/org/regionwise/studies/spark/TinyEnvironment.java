@@ -4,27 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.regionwise.experiments.data.DatasetSource;
-import org.regionwise.experiments.data.Slice;
-import org.regionwise.experiments.data.SliceAxis;
-import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.io.AtomicFile;
 import org.regionwise.experiments.study.TrialEnvironment;
 import org.regionwise.experiments.study.TrialSpec;
+import org.regionwise.experiments.train.TinyData;
 
 /**
  * The tests' trial environment, made the same way on the driver and on every executor (the class is on their class
- * path): a small synthetic data set named {@value #DATA} (16 x 16 slices, a bright disk and a dark square on noise; 2
- * training volumes of 6 slices, 1 validation volume of 4), and the epoch observer {@value #OBSERVER}, through which
- * a test steers trials with files in {@code ROOT/control/} (the study folder being {@code ROOT/study}):
+ * path): a small synthetic data set named {@value #DATA}, experiments' trainer-test data {@link TinyData} (16 x 16
+ * slices, a bright disk and a dark square on noise; 2 training volumes of 6 slices, 1 validation volume of 4), and the
+ * epoch observer {@value #OBSERVER}, through which a test steers trials with files in {@code ROOT/control/} (the study
+ * folder being {@code ROOT/study}):
  *
  * <pre>
  * fail-SEED      the trial of that seed throws at every epoch (a failing trial)
@@ -38,8 +35,6 @@ import org.regionwise.experiments.study.TrialSpec;
 public final class TinyEnvironment implements Supplier<TrialEnvironment> {
     static final String DATA = "tiny";
     static final String OBSERVER = "watch";
-    static final List<String> CLASSES = List.of("background", "disk", "square");
-    static final int SIZE = 16;
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -90,29 +85,6 @@ public final class TinyEnvironment implements Supplier<TrialEnvironment> {
 
     static TrainingData data() {
         return new TrainingData(new DatasetSource("tiny synthetic", DatasetSource.Kind.PHANTOM, List.of(), ""),
-                slices("train", 2, 6, 1), slices("val", 1, 4, 2), List.of());
-    }
-
-    private static SliceDataset slices(String name, int volumes, int slices, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<Slice> out = new ArrayList<>();
-        for (int v = 0; v < volumes; v++) {
-            for (int k = 0; k < slices; k++) {
-                int cy = 5 + rng.nextInt(6), cx = 5 + rng.nextInt(6), r = 2 + rng.nextInt(3);
-                int sy = rng.nextInt(SIZE - 4), sx = rng.nextInt(SIZE - 4);
-                float[] image = new float[SIZE * SIZE];
-                int[] label = new int[SIZE * SIZE];
-                for (int y = 0; y < SIZE; y++) {
-                    for (int x = 0; x < SIZE; x++) {
-                        int i = y * SIZE + x;
-                        if (y >= sy && y < sy + 3 && x >= sx && x < sx + 3) label[i] = 2;
-                        else if ((y - cy) * (y - cy) + (x - cx) * (x - cx) <= r * r) label[i] = 1;
-                        image[i] = (label[i] == 1 ? 1.5f : label[i] == 2 ? -1.5f : 0f) + (float) (0.3 * rng.nextGaussian());
-                    }
-                }
-                out.add(new Slice(name + v, k, 1, SIZE, SIZE, image, label, 1.0, 1.0, 2.0));
-            }
-        }
-        return new SliceDataset(name, out, CLASSES, List.of("image"), SliceAxis.Z);
+                TinyData.train(), TinyData.validation(), List.of());
     }
 }
