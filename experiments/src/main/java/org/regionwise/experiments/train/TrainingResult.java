@@ -1,6 +1,7 @@
 package org.regionwise.experiments.train;
 
 import java.nio.file.Path;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * How a run ended.
@@ -14,6 +15,11 @@ import java.nio.file.Path;
  */
 public record TrainingResult(StopReason reason, String message, TrainingPosition position, TrainingHistory history,
                              Path checkpoint) {
+
+    /** The message names the checkpoint, a path the user chose: quoted with {@link OneLine} so it stays one line. */
+    public TrainingResult {
+        message = OneLine.visible(message);
+    }
 
     /** Whether the run ended normally (completed or out of time), as opposed to diverging. */
     public boolean ok() {
