@@ -172,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
                 dataSpec.patchWidth(), options.learningRate(), options.weightDecay(), options.seed());
         TrainingResult result = trainer.run();
         if (!result.ok()) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + result.message());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + OneLine.visible(result.message())); // names --out
             return Main.RUNTIME_ERROR;
         }
         EpochRecord validated = result.history().lastValidated();

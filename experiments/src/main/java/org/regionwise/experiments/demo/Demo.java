@@ -94,7 +94,7 @@ public record Demo(DemoPlan plan, Path out, long seed, int threads) {
         String epochs = epochsTrained(result, options);
         report.timing("training (" + epochs + ")", Duration.ofNanos(trained - loaded));
         if (result.reason() == StopReason.NON_FINITE_LOSS) {
-            stderr.println("regionwise demo: error: " + result.message());
+            stderr.println("regionwise demo: error: " + OneLine.visible(result.message())); // it names --out
             return 1;
         }
         String continueHint = "";

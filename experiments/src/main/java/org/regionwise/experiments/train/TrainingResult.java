@@ -1,7 +1,6 @@
 package org.regionwise.experiments.train;
 
 import java.nio.file.Path;
-import org.regionwise.autodiff.text.OneLine;
 
 /**
  * How a run ended.
@@ -15,11 +14,6 @@ import org.regionwise.autodiff.text.OneLine;
  */
 public record TrainingResult(StopReason reason, String message, TrainingPosition position, TrainingHistory history,
                              Path checkpoint) {
-
-    /** The message names the checkpoint, a path the user chose: quoted with {@link OneLine} so it stays one line. */
-    public TrainingResult {
-        message = OneLine.visible(message);
-    }
 
     /** Whether the run ended normally (completed or out of time), as opposed to diverging. */
     public boolean ok() {
