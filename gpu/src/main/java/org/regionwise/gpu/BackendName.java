@@ -1,6 +1,7 @@
 package org.regionwise.gpu;
 
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * A {@code --backend} value taken apart: the backend ({@code cpu}, {@code tornado}, {@code tornado-java}) and, for a
@@ -19,7 +20,7 @@ public record BackendName(String backend, int device) {
 
     public BackendName {
         if (!GpuBackends.names().contains(backend)) {
-            throw new IllegalArgumentException("unknown backend '" + visible(backend) + "'; valid: " + String.join(", ", GpuBackends.names())
+            throw new IllegalArgumentException("unknown backend '" + OneLine.visible(backend) + "'; valid: " + String.join(", ", GpuBackends.names())
                     + " (a device backend may name a device: tornado:0, tornado:1, ...)");
         }
         if (device < DEFAULT_DEVICE || device > MAX_DEVICE) {
@@ -43,42 +44,17 @@ public record BackendName(String backend, int device) {
         int colon = key.indexOf(':');
         if (colon < 0) {
             if (!GpuBackends.names().contains(key)) {
-                throw new IllegalArgumentException("unknown backend '" + visible(name.trim()) + "'; valid: " + String.join(", ", GpuBackends.names())
+                throw new IllegalArgumentException("unknown backend '" + OneLine.visible(name.trim()) + "'; valid: " + String.join(", ", GpuBackends.names())
                         + " (a device backend may name a device: tornado:0, tornado:1, ...)");
             }
             return new BackendName(key, DEFAULT_DEVICE);
         }
         String backend = key.substring(0, colon), index = key.substring(colon + 1);
         if (!index.matches("\\d{1,4}") || Integer.parseInt(index) > MAX_DEVICE) {
-            throw new IllegalArgumentException("backend '" + visible(name.trim()) + "': the device index after ':' must be a whole number in 0.."
-                    + MAX_DEVICE + " (e.g. " + GpuBackends.TORNADO + ":1), got '" + visible(index) + "'");
+            throw new IllegalArgumentException("backend '" + OneLine.visible(name.trim()) + "': the device index after ':' must be a whole number in 0.."
+                    + MAX_DEVICE + " (e.g. " + GpuBackends.TORNADO + ":1), got '" + OneLine.visible(index) + "'");
         }
         return new BackendName(backend, Integer.parseInt(index));
-    }
-
-    /**
-     * {@code text} with control characters written as escapes ({@code \n}, {@code \t}, {@code \u0001}), so an error
-     * that quotes what the user typed stays one line.
-     */
-    static String visible(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(ch) || Character.getType(ch) == Character.LINE_SEPARATOR
-                            || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 
     /** This backend on device {@code index} ({@link #DEFAULT_DEVICE}: the default one). */

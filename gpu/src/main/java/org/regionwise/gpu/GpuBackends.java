@@ -7,6 +7,7 @@ import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.CpuBackend;
 import org.regionwise.autodiff.backend.Kernels;
 import org.regionwise.autodiff.cpu.FastKernels;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.gpu.device.JavaDevice;
 import org.regionwise.gpu.tornado.TornadoBridge;
 import org.regionwise.gpu.tornado.TornadoDevice;
@@ -94,7 +95,7 @@ public final class GpuBackends {
         String key = name.trim().toLowerCase(Locale.ROOT);
         String backend = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
         if (!deviceNames().contains(backend)) {
-            throw new IllegalArgumentException("unknown GPU backend '" + name + "': expected one of " + deviceNames()
+            throw new IllegalArgumentException("unknown GPU backend '" + OneLine.visible(name) + "': expected one of " + deviceNames()
                     + " (\"cpu\" is byName's)");
         }
         return create(BackendName.parse(key), heapFloats);
@@ -125,7 +126,7 @@ public final class GpuBackends {
             try {
                 mib = Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + HEAP_PROPERTY + "=" + value + " is not a whole number of MiB", e);
+                throw new IllegalArgumentException("-D" + HEAP_PROPERTY + "=" + OneLine.visible(value) + " is not a whole number of MiB", e);
             }
         }
         long floats = mib * 1024 * 1024 / Float.BYTES;

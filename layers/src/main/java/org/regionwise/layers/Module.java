@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * A node of a model tree, as PyTorch's {@code nn.Module}: it owns named parameters (tensors that require
@@ -162,7 +163,7 @@ public abstract class Module {
         for (String k : state.keySet()) if (!own.containsKey(k)) unexpected.add(k);
         if (strict && (!missing.isEmpty() || !unexpected.isEmpty())) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: missing keys " + missing
-                    + ", unexpected keys " + unexpected);
+                    + ", unexpected keys " + OneLine.visible(unexpected)); // names from a file: quoted
         }
         for (Map.Entry<String, Tensor> e : own.entrySet()) {
             float[] src = state.get(e.getKey());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.maps.MapKind;
 
 /**
@@ -108,7 +109,7 @@ public final class LossRegistry {
         Entry entry = name == null ? null : ENTRIES.get(name.trim().toLowerCase(Locale.ROOT));
         if (entry == null) {
             String close = name == null ? null : closest(name.trim().toLowerCase(Locale.ROOT));
-            throw new IllegalArgumentException("unknown loss '" + name + "'" + (close != null ? " (did you mean '" + close + "'?)" : "")
+            throw new IllegalArgumentException("unknown loss '" + OneLine.visible(name) + "'" + (close != null ? " (did you mean '" + close + "'?)" : "")
                     + "; valid names: " + String.join(", ", names()));
         }
         return entry.create();

@@ -7,6 +7,7 @@ import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.backend.Backend;
 import org.regionwise.autodiff.backend.Backends;
 import org.regionwise.autodiff.backend.Storage;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * What Adam and SGD share: the parameter layout, the learning rate, the step count and the named flat
@@ -88,15 +89,15 @@ abstract class FlatOptimizer implements Optimizer {
     @Override
     public final void loadStateDict(OptimizerState s) {
         if (!algorithm.equals(s.algorithm())) {
-            throw new IllegalArgumentException(algorithm + ": cannot load the state of a " + s.algorithm() + " optimiser");
+            throw new IllegalArgumentException(algorithm + ": cannot load the state of a " + OneLine.visible(s.algorithm()) + " optimiser");
         }
         Map<String, float[]> incoming = s.buffers();
         if (!incoming.keySet().equals(state.keySet())) {
-            throw new IllegalArgumentException(algorithm + ": state buffers " + incoming.keySet() + " do not match " + state.keySet());
+            throw new IllegalArgumentException(algorithm + ": state buffers " + OneLine.visible(incoming.keySet()) + " do not match " + state.keySet());
         }
         for (Map.Entry<String, float[]> e : incoming.entrySet()) {
             if (e.getValue().length != params.size()) {
-                throw new IllegalArgumentException(algorithm + ": state buffer '" + e.getKey() + "' has " + e.getValue().length
+                throw new IllegalArgumentException(algorithm + ": state buffer '" + OneLine.visible(e.getKey()) + "' has " + e.getValue().length
                         + " floats but the parameters have " + params.size());
             }
         }

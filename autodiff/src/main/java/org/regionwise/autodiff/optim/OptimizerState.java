@@ -3,6 +3,7 @@ package org.regionwise.autodiff.optim;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * Everything an optimiser needs to resume exactly: which algorithm wrote it, how many steps it has taken,
@@ -22,7 +23,7 @@ public record OptimizerState(String algorithm, long step, double learningRate, M
     /** A copy of the named buffer; throws naming the known buffers when it is absent. */
     public float[] buffer(String name) {
         float[] b = buffers.get(name);
-        if (b == null) throw new IllegalArgumentException("optimizer state has no buffer '" + name + "', only " + buffers.keySet());
+        if (b == null) throw new IllegalArgumentException("optimizer state has no buffer '" + OneLine.visible(name) + "', only " + OneLine.visible(buffers.keySet()));
         return b.clone();
     }
 

@@ -1,6 +1,7 @@
 package org.regionwise.experiments.cli;
 
 import java.nio.file.Path;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.train.DataSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,16 +52,16 @@ final class DataOptions {
     double[] targetSpacing(CommandSpec spec) {
         if (spacing.trim().equalsIgnoreCase("native")) return null;
         String[] parts = spacing.split(",");
-        if (parts.length != 2) throw usage(spec, "--spacing must be 'native' or two numbers SX,SY (mm), got '" + spacing + "'");
+        if (parts.length != 2) throw usage(spec, "--spacing must be 'native' or two numbers SX,SY (mm), got '" + OneLine.visible(spacing) + "'");
         double[] xy = new double[2];
         for (int i = 0; i < 2; i++) {
             try {
                 xy[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw usage(spec, "--spacing: '" + parts[i].trim() + "' is not a number");
+                throw usage(spec, "--spacing: '" + OneLine.visible(parts[i].trim()) + "' is not a number");
             }
             if (!(xy[i] > 0) || Double.isInfinite(xy[i])) {
-                throw usage(spec, "--spacing values must be positive and finite, got '" + spacing + "'");
+                throw usage(spec, "--spacing values must be positive and finite, got '" + OneLine.visible(spacing) + "'");
             }
         }
         return new double[] {xy[1], xy[0]};

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
@@ -53,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!split.equals("validation") && !split.equals("train")) throw usage("--split must be validation or train, got " + split);
+        if (!split.equals("validation") && !split.equals("train")) throw usage("--split must be validation or train, got " + OneLine.visible(split));
         inference.validate(spec);
         try (OutputLock lock = OutputTargets.folder(spec, out)) {
             return evaluate();
@@ -73,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         requireCompatible(dataset, trained);
         SliceDataset slices = split.equals("train") ? dataset.train() : dataset.validation();
         if (slices.isEmpty()) {
-            throw new IllegalArgumentException("the " + split + " split of " + dataset.source().name() + " is empty"
+            throw new IllegalArgumentException("the " + split + " split of " + OneLine.visible(dataset.source().name()) + " is empty"
                     + (split.equals("validation") ? "; use --split train" : ""));
         }
 
@@ -95,12 +96,13 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The data must have the model's classes and channels. */
     private void requireCompatible(TrainingData dataset, DataSpec trained) {
         if (!dataset.classNames().equals(trained.classNames())) {
-            throw new IllegalArgumentException("the model was trained on classes " + trained.classNames() + " but "
-                    + dataset.source().name() + " has " + dataset.classNames());
+            // Class and channel names are dataset.json's and the checkpoint's: quoted, one line.
+            throw new IllegalArgumentException(OneLine.visible("the model was trained on classes " + trained.classNames() + " but "
+                    + dataset.source().name() + " has " + dataset.classNames()));
         }
         if (!dataset.train().channelNames().equals(trained.channelNames())) {
-            throw new IllegalArgumentException("the model takes channels " + trained.channelNames() + " but "
-                    + dataset.source().name() + " has " + dataset.train().channelNames());
+            throw new IllegalArgumentException(OneLine.visible("the model takes channels " + trained.channelNames() + " but "
+                    + dataset.source().name() + " has " + dataset.train().channelNames()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.io.HeapBudget;
 import org.regionwise.experiments.io.NiftiDataType;
 import org.regionwise.experiments.io.OutputLock;
@@ -122,7 +123,7 @@ final class MapsCommand implements Callable<Integer> {
         if (map != MapKind.RRW_WEIGHTED && weights != null) throw usage("--weights applies only to --map rrw-weighted");
         if (!(hdAlpha >= 0) || Double.isInfinite(hdAlpha)) throw usage("--hd-alpha must be finite and >= 0, got " + hdAlpha);
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) throw usage("--out must end in .nii or .nii.gz: " + out);
+        if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) throw usage("--out must end in .nii or .nii.gz: " + OneLine.visible(out));
     }
 
     /** (nx, ny, nz) of a 1D, 2D or 3D image (trailing axes of size 1 allowed). */
@@ -172,7 +173,7 @@ final class MapsCommand implements Callable<Integer> {
         }
         int count = classes != null ? classes : max + 1;
         if (max >= count) {
-            throw usage("--classes " + count + " is too few: " + label + " holds label " + max);
+            throw usage("--classes " + count + " is too few: " + OneLine.visible(label) + " holds label " + max);
         }
         if (weights != null && weights.length != count) {
             throw usage("--weights has " + weights.length + " values for " + count + " classes");
@@ -201,7 +202,8 @@ final class MapsCommand implements Callable<Integer> {
             try {
                 return MapKind.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+                // maps depends on the JDK alone, so it quotes the name as typed: escape it here, where it reaches a user.
+                throw new TypeConversionException(OneLine.visible(e.getMessage()));
             }
         }
     }

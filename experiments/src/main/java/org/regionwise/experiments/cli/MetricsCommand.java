@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.io.AtomicFile;
 import org.regionwise.experiments.io.HeapBudget;
 import org.regionwise.experiments.io.OutputLock;
@@ -154,8 +155,8 @@ final class MetricsCommand implements Callable<Integer> {
             if (refMax >= HeapBudget.MAX_CLASSES) throw tooManyClasses(truth, refMax);
         }
         int count = classes != null ? classes : Math.max(predMax, refMax) + 1;
-        if (predMax >= count) throw usage("--classes " + count + " is too few: " + prediction + " holds label " + predMax);
-        if (refMax >= count) throw usage("--classes " + count + " is too few: " + truth + " holds label " + refMax);
+        if (predMax >= count) throw usage("--classes " + count + " is too few: " + OneLine.visible(prediction) + " holds label " + predMax);
+        if (refMax >= count) throw usage("--classes " + count + " is too few: " + OneLine.visible(truth) + " holds label " + refMax);
         return count;
     }
 

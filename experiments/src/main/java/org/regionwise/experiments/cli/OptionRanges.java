@@ -1,6 +1,7 @@
 package org.regionwise.experiments.cli;
 
 import java.util.List;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.train.ComputeBackends;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -45,7 +46,7 @@ final class OptionRanges {
         String key = backend == null ? "" : backend.trim().toLowerCase(java.util.Locale.ROOT);
         if (backend == null || !names.contains(key.contains(":") ? key.substring(0, key.indexOf(':')) : key)) {
             throw usage(spec, "--backend must be one of " + String.join(", ", names) + " (tornado:N: TornadoVM's device N), got '"
-                    + backend + "'");
+                    + OneLine.visible(backend) + "'");
         }
         try {
             org.regionwise.gpu.BackendName.parse(backend);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.io.OutputLock;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +24,7 @@ final class OutputTargets {
     /** Locks the output folder {@code dir} for {@code spec}'s command (created if missing). */
     static OutputLock folder(CommandSpec spec, Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "--out " + dir + " is a file; give a folder");
+            throw new ParameterException(spec.commandLine(), "--out " + OneLine.visible(dir) + " is a file; give a folder");
         }
         return OutputLock.acquire(dir, spec.qualifiedName());
     }
@@ -31,11 +32,11 @@ final class OutputTargets {
     /** Checks the output file {@code file} and locks the folder it goes in. */
     static OutputLock file(CommandSpec spec, String option, Path file) throws IOException {
         if (Files.isSymbolicLink(file)) {
-            throw new ParameterException(spec.commandLine(), option + " " + file + " is a symbolic link; give the path of a"
+            throw new ParameterException(spec.commandLine(), option + " " + OneLine.visible(file) + " is a symbolic link; give the path of a"
                     + " regular file (the link would be replaced, not written through)");
         }
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ParameterException(spec.commandLine(), option + " " + file + " is a folder; give a file name");
+            throw new ParameterException(spec.commandLine(), option + " " + OneLine.visible(file) + " is a folder; give a file name");
         }
         Path parent = file.toAbsolutePath().getParent();
         return OutputLock.acquire(parent, spec.qualifiedName());

@@ -2,6 +2,7 @@ package org.regionwise.experiments.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.regionwise.autodiff.text.OneLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,6 @@ final class PaperCommand implements Callable<Integer> {
         String available = String.join(", ", List.copyOf(spec.subcommands().keySet()));
         throw new ParameterException(spec.commandLine(), figure == null
                 ? "name a figure or table; available: " + available
-                : "unknown figure or table '" + figure + "'; available: " + available);
+                : "unknown figure or table '" + OneLine.visible(figure) + "'; available: " + available);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.io.CheckpointFile;
 import org.regionwise.experiments.io.NiftiDataType;
 import org.regionwise.experiments.io.NiftiHeader;
@@ -100,7 +101,7 @@ final class PredictCommand implements Callable<Integer> {
         if (single == folder) throw usage("give either --image FILE... --out FILE, or -i IN_DIR -o OUT_DIR");
         if (single && (images.isEmpty() || out == null)) throw usage("--image and --out go together");
         if (folder && (inputFolder == null || outputFolder == null)) throw usage("-i and -o go together");
-        if (single && ending(out) == null) throw usage("--out must end in .nii or .nii.gz: " + out);
+        if (single && ending(out) == null) throw usage("--out must end in .nii or .nii.gz: " + OneLine.visible(out));
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) throw usage("--spacing-tolerance must be >= 0, got " + tolerance);
         inference.validate(spec);
         // One writer per output: the --out file's folder, or the -o folder, is locked for the whole run.
@@ -120,10 +121,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (!data.preprocessingRecorded()) {
             if (saveProbabilities) {
-                throw new IllegalArgumentException(model + " was written by an older build that did not record its preprocessing: "
+                throw new IllegalArgumentException(OneLine.visible(model) + " was written by an older build that did not record its preprocessing: "
                         + "--save-probabilities needs a checkpoint from this build");
             }
-            stderr.println("regionwise predict: warning: " + model + " records no training spacing (written by an older build): "
+            stderr.println("regionwise predict: warning: " + OneLine.visible(model) + " records no training spacing (written by an older build): "
                     + "no spacing check is possible; predicting as that build did (whole slices, the default data's scale only)");
         }
         List<Job> jobs = jobs(data);
@@ -164,7 +165,7 @@ final class PredictCommand implements Callable<Integer> {
     private SpacingCheck checkSpacing(Job job, DataSpec data, double[] spacing, PrintWriter stderr) {
         SpacingCheck check = SpacingCheck.of(data.sliceAxis(), spacing, data.spacing());
         if (check.deviation() > tolerance) {
-            String problem = job.files().get(0) + ": in-plane spacing differs from the training spacing by more than "
+            String problem = OneLine.visible(job.files().get(0)) + ": in-plane spacing differs from the training spacing by more than "
                     + Math.round(100 * tolerance) + "%: " + check.describe();
             if (strict) throw new IllegalArgumentException(problem + " (refused: --strict)");
             if (stderr != null) stderr.println("regionwise predict: warning: " + problem);

@@ -1,6 +1,7 @@
 package org.regionwise.experiments.cli;
 
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.io.NiftiHeader;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -50,17 +51,17 @@ record SpacingChoice(double[] xyz) {
             if (value.trim().toLowerCase(Locale.ROOT).equals("header")) return header();
             String[] parts = value.split(",");
             if (parts.length != 3) {
-                throw new TypeConversionException("'" + value + "' is neither 'header' nor three numbers SX,SY,SZ");
+                throw new TypeConversionException("'" + OneLine.visible(value) + "' is neither 'header' nor three numbers SX,SY,SZ");
             }
             double[] xyz = new double[3];
             for (int i = 0; i < 3; i++) {
                 try {
                     xyz[i] = Double.parseDouble(parts[i].trim());
                 } catch (NumberFormatException e) {
-                    throw new TypeConversionException("'" + parts[i] + "' in '" + value + "' is not a number");
+                    throw new TypeConversionException("'" + OneLine.visible(parts[i]) + "' in '" + OneLine.visible(value) + "' is not a number");
                 }
                 if (!(xyz[i] > 0) || Double.isInfinite(xyz[i])) {
-                    throw new TypeConversionException("voxel sizes must be positive and finite: '" + value + "'");
+                    throw new TypeConversionException("voxel sizes must be positive and finite: '" + OneLine.visible(value) + "'");
                 }
             }
             return new SpacingChoice(xyz);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.io.OutputLock;
@@ -156,10 +157,10 @@ final class StudyOptions {
     private static List<String> checkLosses(CommandSpec spec, List<String> names) {
         List<String> out = new ArrayList<>(new LinkedHashSet<>(names));
         if (out.isEmpty()) throw usage(spec, "--losses needs at least one loss name");
-        if (out.size() != names.size()) throw usage(spec, "--losses names a loss twice: " + String.join(",", names));
+        if (out.size() != names.size()) throw usage(spec, "--losses names a loss twice: " + OneLine.visible(String.join(",", names)));
         for (String n : out) {
             if (!LossRegistry.names().contains(n)) {
-                throw usage(spec, "--losses: unknown loss '" + n + "'; 'regionwise losses' lists them");
+                throw usage(spec, "--losses: unknown loss '" + OneLine.visible(n) + "'; 'regionwise losses' lists them");
             }
         }
         return out;
@@ -173,8 +174,8 @@ final class StudyOptions {
         ComputeBackends.install(ComputeBackends.CPU, plan.threads());
         var s = plan.settings();
         TrainingData data = TrainingDataLoader.load(s.data(), s.scale(), s.validationFraction());
-        if (data.train().isEmpty()) throw new IllegalArgumentException(s.data() + ": the data set has no training slices");
-        if (data.validation().isEmpty()) throw new IllegalArgumentException(s.data() + ": the data set has no validation slices");
+        if (data.train().isEmpty()) throw new IllegalArgumentException(OneLine.visible(s.data()) + ": the data set has no training slices");
+        if (data.validation().isEmpty()) throw new IllegalArgumentException(OneLine.visible(s.data()) + ": the data set has no validation slices");
         PrintWriter err = spec.commandLine().getErr();
         if (data.source().hasWarning()) err.println(spec.qualifiedName() + ": warning: " + data.source().warning());
         TrialEnvironment env = PaperEnvironment.create(); // with Fig. 3's observers, on any engine

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.SplitCoverage;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.Checkpoint;
@@ -132,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpointFile = out.resolve(CHECKPOINT);
         Checkpoint previous = resume ? previousRun(checkpointFile) : null;
         if (previous == null && Files.exists(checkpointFile)) {
-            throw usage(checkpointFile + " exists: pass --resume to continue that run, or choose another --out");
+            throw usage(OneLine.visible(checkpointFile) + " exists: pass --resume to continue that run, or choose another --out");
         }
         TrainingOptions options = withBudget(previous != null ? previous.options() : fresh);
         if (previous != null && previous.finished()) {
@@ -171,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
                 dataSpec.patchWidth(), options.learningRate(), options.weightDecay(), options.seed());
         TrainingResult result = trainer.run();
         if (!result.ok()) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + result.message());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": error: " + OneLine.visible(result.message())); // names --out
             return Main.RUNTIME_ERROR;
         }
         EpochRecord validated = result.history().lastValidated();
@@ -185,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The checkpoint to resume, after checking that no run-defining option was given again. */
     private Checkpoint previousRun(Path checkpointFile) throws IOException {
         if (!Files.exists(checkpointFile)) {
-            throw usage("--resume: there is no " + checkpointFile + " to continue; drop --resume to start a run");
+            throw usage("--resume: there is no " + OneLine.visible(checkpointFile) + " to continue; drop --resume to start a run");
         }
         List<String> given = new ArrayList<>();
         for (String name : RUN_DEFINING) {
@@ -243,14 +244,14 @@ final class TrainCommand implements Callable<Integer> {
     private void checkUnchanged(Checkpoint previous, DataFingerprint now, Path checkpointFile) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (previous.origin() == null) {
-            err.println(spec.qualifiedName() + ": warning: " + checkpointFile + " records no data fingerprint (written by an older"
+            err.println(spec.qualifiedName() + ": warning: " + OneLine.visible(checkpointFile) + " records no data fingerprint (written by an older"
                     + " version): cannot check that the data is unchanged");
             return;
         }
         List<String> changes = previous.origin().data().changesTo(now, 3);
         if (changes.isEmpty()) return;
-        String what = "the data set " + previous.data().location() + " changed since " + checkpointFile + " was written: "
-                + String.join("; ", changes);
+        String what = OneLine.visible("the data set " + previous.data().location() + " changed since " + checkpointFile
+                + " was written: " + String.join("; ", changes)); // paths and file names: one line whatever they hold
         if (!allowChangedData) throw new IOException(what + "; pass --allow-changed-data to resume on it anyway");
         err.println(spec.qualifiedName() + ": warning: " + what + "; resuming as --allow-changed-data asks");
     }

@@ -3,6 +3,7 @@ package org.regionwise.experiments.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * Where a data set came from, and whether it is the generated phantom rather than real images.
@@ -28,7 +29,7 @@ public record DatasetSource(String name, Kind kind, List<Path> files, String war
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         files = List.copyOf(files);
-        Objects.requireNonNull(warning, "warning");
+        warning = OneLine.visible(Objects.requireNonNull(warning, "warning")); // one line, though it may name a path
     }
 
     /** Whether the images are generated, not real: results on them say nothing about real data. */

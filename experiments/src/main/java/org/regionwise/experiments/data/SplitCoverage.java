@@ -3,6 +3,7 @@ package org.regionwise.experiments.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * Warnings for a split that leaves a class out: a class with no voxel in the training slices cannot be
@@ -12,7 +13,10 @@ import java.util.Locale;
 public final class SplitCoverage {
     private SplitCoverage() {}
 
-    /** One line per missing class, each starting "warning: "; empty when both splits hold every class. */
+    /**
+     * One line per missing class, each starting "warning: "; empty when both splits hold every class. A class name is
+     * dataset.json's, quoted with {@link OneLine}.
+     */
     public static List<String> warnings(TrainingData data) {
         List<String> out = new ArrayList<>();
         List<String> names = data.classNames();
@@ -22,12 +26,12 @@ public final class SplitCoverage {
             if (train[c] == 0) {
                 out.add(String.format(Locale.ROOT, "warning: class %d (%s) has 0 voxels in the training split (%d slices, %s voxels)"
                                 + "%s: the network cannot learn it and its Dice will stay 0. Choose another split (--fold,"
-                                + " --validation-fraction) or check the labels.", c, names.get(c), data.train().size(), total(train),
+                                + " --validation-fraction) or check the labels.", c, OneLine.visible(names.get(c)), data.train().size(), total(train),
                         validation == null ? "" : String.format(Locale.ROOT, "; the validation split has %d", validation[c])));
             } else if (validation != null && validation[c] == 0) {
                 out.add(String.format(Locale.ROOT, "warning: class %d (%s) has 0 voxels in the validation split (%d slices, %s voxels;"
                                 + " %d in training): its validation Dice is undefined and the mean foreground Dice leaves it out."
-                                + " Choose another split (--fold, --validation-fraction) to score it.", c, names.get(c),
+                                + " Choose another split (--fold, --validation-fraction) to score it.", c, OneLine.visible(names.get(c)),
                         data.validation().size(), total(validation), train[c]));
             }
         }

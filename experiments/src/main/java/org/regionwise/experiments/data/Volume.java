@@ -1,6 +1,7 @@
 package org.regionwise.experiments.data;
 
 import java.util.Objects;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * A labelled 3D volume in NIfTI order (x fastest, then y, then z), one float array per image channel.
@@ -22,23 +23,23 @@ public record Volume(String id, int nx, int ny, int nz, double[] spacing, float[
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(labels, "labels");
         if (nx < 1 || ny < 1 || nz < 1) {
-            throw new IllegalArgumentException(id + ": volume sizes must be >= 1, got " + nx + "x" + ny + "x" + nz);
+            throw new IllegalArgumentException(OneLine.visible(id) + ": volume sizes must be >= 1, got " + nx + "x" + ny + "x" + nz);
         }
-        if (spacing == null || spacing.length != 3) throw new IllegalArgumentException(id + ": spacing needs 3 values (x, y, z)");
+        if (spacing == null || spacing.length != 3) throw new IllegalArgumentException(OneLine.visible(id) + ": spacing needs 3 values (x, y, z)");
         for (double s : spacing) {
             if (!(s > 0) || Double.isInfinite(s)) {
-                throw new IllegalArgumentException(id + ": voxel sizes must be positive and finite, got "
+                throw new IllegalArgumentException(OneLine.visible(id) + ": voxel sizes must be positive and finite, got "
                         + spacing[0] + ", " + spacing[1] + ", " + spacing[2]);
             }
         }
         long voxels = (long) nx * ny * nz;
-        if (channels.length < 1) throw new IllegalArgumentException(id + ": a volume needs at least one channel");
+        if (channels.length < 1) throw new IllegalArgumentException(OneLine.visible(id) + ": a volume needs at least one channel");
         for (float[] c : channels) {
             if (c == null || c.length != voxels) {
-                throw new IllegalArgumentException(id + ": each channel needs " + voxels + " values");
+                throw new IllegalArgumentException(OneLine.visible(id) + ": each channel needs " + voxels + " values");
             }
         }
-        if (labels.length != voxels) throw new IllegalArgumentException(id + ": labels need " + voxels + " values");
+        if (labels.length != voxels) throw new IllegalArgumentException(OneLine.visible(id) + ": labels need " + voxels + " values");
     }
 
     /** Number of voxels. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.DefaultDataset;
 import org.regionwise.experiments.data.NnUnetRawDataset;
 import org.regionwise.experiments.data.TrainingData;
@@ -93,14 +94,14 @@ public record Demo(DemoPlan plan, Path out, long seed, int threads) {
         String epochs = epochsTrained(result, options);
         report.timing("training (" + epochs + ")", Duration.ofNanos(trained - loaded));
         if (result.reason() == StopReason.NON_FINITE_LOSS) {
-            stderr.println("regionwise demo: error: " + result.message());
+            stderr.println("regionwise demo: error: " + OneLine.visible(result.message())); // it names --out
             return 1;
         }
         String continueHint = "";
         if (result.reason() == StopReason.TIME_BUDGET) {
             continueHint = "the safety stop ended training after " + epochs + "; evaluating that model. To train on: "
                     + continueCommand();
-            stderr.println("regionwise demo: warning: " + continueHint);
+            stderr.println("regionwise demo: warning: " + OneLine.visible(continueHint)); // it holds --out as typed
         }
 
         Evaluation evaluation = Evaluation.run(trainer.model(), dataset.validation(), DemoPlan.BATCH);
@@ -185,17 +186,17 @@ public record Demo(DemoPlan plan, Path out, long seed, int threads) {
             try {
                 origin = CheckpointFile.read(checkpoint).origin();
             } catch (IOException e) {
-                throw new IOException(checkpoint + " is not a readable demo checkpoint; the demo would replace it: choose another"
+                throw new IOException(OneLine.visible(checkpoint) + " is not a readable demo checkpoint; the demo would replace it: choose another"
                         + " --out or move it away", e);
             }
             if (origin != null && COMMAND.equals(origin.command())) return;
-            owner = origin == null ? "a run that does not record its command" : "a '" + origin.command() + "' run";
+            owner = origin == null ? "a run that does not record its command" : "a '" + OneLine.visible(origin.command()) + "' run";
         } else if (Files.exists(history)) {
             owner = "another run";
         } else {
             return;
         }
-        throw new IOException(folder + " holds the checkpoint or history of " + owner + "; the demo would replace it: choose"
+        throw new IOException(OneLine.visible(folder) + " holds the checkpoint or history of " + owner + "; the demo would replace it: choose"
                 + " another --out or move them away");
     }
 

@@ -20,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.regionwise.autodiff.optim.OptimizerState;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.layers.NormType;
 import org.regionwise.layers.StateDictFile;
 import org.regionwise.layers.UNet2dConfig;
@@ -168,17 +169,17 @@ public final class CheckpointFile {
     private static void checkModel(Checkpoint c, String where) throws IOException {
         UNet2dConfig n = c.network();
         if (n.classes() > HeapBudget.MAX_CLASSES || n.inChannels() > MAX_CHANNELS || n.maxFilters() > MAX_FILTERS) {
-            throw new IOException(where + ": invalid checkpoint: network of " + n.inChannels() + " channels, " + n.classes()
+            throw new IOException(OneLine.visible(where) + ": invalid checkpoint: network of " + n.inChannels() + " channels, " + n.classes()
                     + " classes, up to " + n.maxFilters() + " filters is out of range (at most " + MAX_CHANNELS + ", "
                     + HeapBudget.MAX_CLASSES + ", " + MAX_FILTERS + ")");
         }
         DataSpec d = c.data();
         if (d.patchHeight() > MAX_PATCH || d.patchWidth() > MAX_PATCH) {
-            throw new IOException(where + ": invalid checkpoint: patch " + d.patchHeight() + "x" + d.patchWidth()
+            throw new IOException(OneLine.visible(where) + ": invalid checkpoint: patch " + d.patchHeight() + "x" + d.patchWidth()
                     + " is larger than " + MAX_PATCH + " pixels a side");
         }
         for (double s : d.spacing()) {
-            if (!Double.isFinite(s)) throw new IOException(where + ": invalid checkpoint: data spacing " + s + " is not finite");
+            if (!Double.isFinite(s)) throw new IOException(OneLine.visible(where) + ": invalid checkpoint: data spacing " + s + " is not finite");
         }
         // Each level holds at most ~6 convolutions of 3x3 between filter counts up to maxFilters.
         long bound = HeapBudget.product(n.levels(), 6L * 9, n.maxFilters(), n.maxFilters() + n.inChannels() + n.classes());
@@ -186,7 +187,7 @@ public final class CheckpointFile {
         try {
             Models.fromCheckpoint(c);
         } catch (IllegalArgumentException e) {
-            throw new IOException(where + ": the weights do not fit the network it describes: " + e.getMessage(), e);
+            throw new IOException(OneLine.visible(where) + ": the weights do not fit the network it describes: " + OneLine.visible(e.getMessage()), e);
         }
     }
 
@@ -348,7 +349,7 @@ public final class CheckpointFile {
             normalization = p.string("normalization");
             double[] xy = p.doublesOrNull("resampled_to_mm");
             if (xy != null) {
-                if (xy.length != 2) throw new IOException(where + ": data.preprocessing.resampled_to_mm needs 2 values (x, y)");
+                if (xy.length != 2) throw new IOException(OneLine.visible(where) + ": data.preprocessing.resampled_to_mm needs 2 values (x, y)");
                 resampledTo = new double[] {xy[1], xy[0]};
             }
         }

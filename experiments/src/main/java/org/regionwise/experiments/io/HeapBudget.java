@@ -2,6 +2,7 @@ package org.regionwise.experiments.io;
 
 import java.io.IOException;
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * What an input may make this program allocate, checked from headers and declared counts before the
@@ -33,7 +34,7 @@ public final class HeapBudget {
     public static void require(long bytes, String source, String what) throws IOException {
         if (bytes < 0 || bytes > available()) {
             throw new IOException(String.format(Locale.ROOT, "%s: %s would need %s of memory, more than the %s this run has"
-                    + " (raise it with JAVA_OPTS=-Xmx..., or use a smaller input)", source, what,
+                    + " (raise it with JAVA_OPTS=-Xmx..., or use a smaller input)", OneLine.visible(source), what,
                     size(bytes < 0 ? Long.MAX_VALUE : bytes), size(available())));
         }
     }

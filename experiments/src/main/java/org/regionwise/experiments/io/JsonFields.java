@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * Typed access to one parsed JSON object (as {@link org.regionwise.experiments.io.Json#read} returns
@@ -21,7 +22,7 @@ final class JsonFields {
 
     /** Wraps a parsed value that must be an object; {@code where} names it in messages. */
     static JsonFields of(Object value, String where) throws IOException {
-        if (!(value instanceof Map<?, ?> map)) throw new IOException(where + ": expected a JSON object");
+        if (!(value instanceof Map<?, ?> map)) throw new IOException(OneLine.visible(where) + ": expected a JSON object");
         return new JsonFields(map, where);
     }
 
@@ -99,11 +100,13 @@ final class JsonFields {
 
     private Object require(String key) throws IOException {
         Object v = object.get(key);
-        if (v == null) throw new IOException(where + ": field '" + key + "' is missing");
+        if (v == null) throw new IOException(OneLine.visible(where) + ": field '" + key + "' is missing");
         return v;
     }
 
     private IOException wrong(String key, String expected) {
-        return new IOException(where + ": field '" + key + "' should be " + expected + ", got " + object.get(key));
+        // The value is the file's: a string (or a list of them) may hold a newline.
+        return new IOException(OneLine.visible(where) + ": field '" + key + "' should be " + expected + ", got "
+                + OneLine.visible(object.get(key)));
     }
 }

@@ -1,6 +1,7 @@
 package org.regionwise.experiments.io;
 
 import java.io.IOException;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * A file (or stream) is not a NIfTI-1 image this library can read: wrong magic, an impossible or
@@ -13,13 +14,16 @@ import java.io.IOException;
 public final class NiftiFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** @param source the file name or stream description; @param problem what is wrong with it */
+    /**
+     * @param source the file name or stream description; @param problem what is wrong with it. Both are quoted with
+     * {@link OneLine} (a file name may hold a newline, a cause's message a header's text), so the message is one line.
+     */
     public NiftiFormatException(String source, String problem) {
-        super(source + ": " + problem);
+        super(OneLine.visible(source) + ": " + OneLine.visible(problem));
     }
 
     /** As {@link #NiftiFormatException(String, String)}, keeping the low-level cause (e.g. a gzip error). */
     public NiftiFormatException(String source, String problem, Throwable cause) {
-        super(source + ": " + problem, cause);
+        super(OneLine.visible(source) + ": " + OneLine.visible(problem), cause);
     }
 }

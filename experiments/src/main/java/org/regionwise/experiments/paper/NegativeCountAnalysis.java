@@ -1,6 +1,7 @@
 package org.regionwise.experiments.paper;
 
 import java.util.List;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.Slice;
 import org.regionwise.layers.UNet2d;
 import org.regionwise.losses.Loss;
@@ -52,7 +53,7 @@ final class NegativeCountAnalysis {
     static MapSource mapOf(String lossName) {
         Loss loss = LossRegistry.create(lossName);
         if (loss instanceof RwLoss rw && !rw.squaredSoftmax()) return rw.source();
-        throw new IllegalArgumentException("fig3 analyses RW losses of the softmax (e.g. rw-boundary, rrw); '" + lossName
+        throw new IllegalArgumentException("fig3 analyses RW losses of the softmax (e.g. rw-boundary, rrw); '" + OneLine.visible(lossName)
                 + "' is not one");
     }
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * A folder of images in nnU-Net v2's prediction layout ({@code nnUNetv2_predict -i}): one file per case
@@ -49,12 +50,12 @@ public final class CaseFolder {
                 byCase.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(Integer.parseInt(m.group(2)), p);
                 String previous = endings.putIfAbsent(m.group(1), m.group(3));
                 if (previous != null && !previous.equals(m.group(3))) {
-                    throw new IllegalArgumentException(folder + ": case " + m.group(1) + " mixes " + previous + " and " + m.group(3) + " files");
+                    throw new IllegalArgumentException(OneLine.visible(folder + ": case " + m.group(1) + " mixes " + previous + " and " + m.group(3) + " files"));
                 }
             }
         }
         if (byCase.isEmpty()) {
-            throw new IllegalArgumentException(folder + ": no image files named CASE_0000.nii.gz (nnU-Net's layout: one file per case"
+            throw new IllegalArgumentException(OneLine.visible(folder) + ": no image files named CASE_0000.nii.gz (nnU-Net's layout: one file per case"
                     + " and channel)");
         }
         List<Case> out = new ArrayList<>();
@@ -62,8 +63,8 @@ public final class CaseFolder {
             TreeMap<Integer, Path> found = e.getValue();
             boolean complete = found.size() == channels && found.firstKey() == 0 && found.lastKey() == channels - 1;
             if (!complete) {
-                throw new IllegalArgumentException(folder + ": case " + e.getKey() + " has channel file(s) " + numbers(found)
-                        + " but the model takes " + channels + " channel(s) " + channelNames + ": expected " + expected(channels));
+                throw new IllegalArgumentException(OneLine.visible(folder + ": case " + e.getKey()) + " has channel file(s) " + numbers(found)
+                        + " but the model takes " + channels + " channel(s) " + OneLine.visible(channelNames) + ": expected " + expected(channels));
             }
             out.add(new Case(e.getKey(), endings.get(e.getKey()), List.copyOf(found.values())));
         }

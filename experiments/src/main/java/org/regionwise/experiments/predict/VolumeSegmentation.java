@@ -2,6 +2,7 @@ package org.regionwise.experiments.predict;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.Slice;
 import org.regionwise.experiments.data.SliceDataset;
 import org.regionwise.maps.Grid;
@@ -32,7 +33,7 @@ public record VolumeSegmentation(String volumeId, Grid grid, List<Slice> slices,
      */
     public static VolumeSegmentation predict(SliceDataset data, String volumeId, SlicePredictor predictor) {
         List<Slice> slices = data.slicesOf(volumeId);
-        if (slices.isEmpty()) throw new IllegalArgumentException(data.name() + " has no volume '" + volumeId + "'");
+        if (slices.isEmpty()) throw new IllegalArgumentException(data.name() + " has no volume '" + OneLine.visible(volumeId) + "'");
         Slice first = slices.get(0);
         int h = first.height(), w = first.width(), plane = h * w;
         for (Slice s : slices) {

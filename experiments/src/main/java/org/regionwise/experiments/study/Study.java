@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * A named set of independent trials in one output folder:
@@ -67,7 +68,7 @@ public final class Study {
         Set<String> seen = new HashSet<>();
         for (TrialSpec t : trials) {
             String id = t.id();
-            if (!seen.add(id)) throw new IllegalArgumentException("trial " + id + " appears twice in the study");
+            if (!seen.add(id)) throw new IllegalArgumentException("trial " + OneLine.visible(id) + " appears twice in the study");
             ids.add(id);
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
@@ -94,7 +95,7 @@ public final class Study {
     /** What differs between two manifests, in words, or null when they are the same study. */
     static String difference(Manifest there, Manifest wanted) {
         if (!there.command().equals(wanted.command())) {
-            return "made by '" + there.command() + "', not '" + wanted.command() + "'";
+            return "made by '" + OneLine.visible(there.command()) + "', not '" + OneLine.visible(wanted.command()) + "'";
         }
         List<String> diffs = new ArrayList<>();
         Set<String> keys = new TreeSet<>(there.configuration().keySet());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.regionwise.autodiff.text.OneLine;
 
 /** Finds a study engine by name: {@value #LOCAL} is built in, the others come from optional modules. */
 public final class StudyEngines {
@@ -34,10 +35,10 @@ public final class StudyEngines {
                 known.add(p.name());
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            throw new IllegalStateException("--engine " + name + ": an engine was found but cannot be loaded (" + e.getMessage()
+            throw new IllegalStateException("--engine " + OneLine.visible(name) + ": an engine was found but cannot be loaded (" + OneLine.visible(e.getMessage())
                     + "); rebuild it with REGIONWISE_REBUILD=1", e);
         }
         if ("spark".equals(name)) throw new IllegalStateException("--engine spark: " + SPARK_NOT_BUILT);
-        throw new IllegalArgumentException("unknown --engine '" + name + "'; available here: " + String.join(", ", known));
+        throw new IllegalArgumentException("unknown --engine '" + OneLine.visible(name) + "'; available here: " + String.join(", ", known));
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * Runs a study for a command: every trial through the runner, one progress line per trial, and then either all
@@ -37,8 +38,8 @@ public final class StudyExecution {
     private static String line(TrialResult r) {
         return switch (r.status()) {
             case COMPLETED -> String.format(Locale.ROOT, "mean foreground Dice %.4f", r.meanForegroundDice());
-            case DIVERGED -> "diverged: " + r.message();
-            case FAILED -> "FAILED: " + r.message();
+            case DIVERGED -> "diverged: " + OneLine.visible(r.message()); // a trial's error: one progress line
+            case FAILED -> "FAILED: " + OneLine.visible(r.message());
         };
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.io.AtomicFile;
 
 /**
@@ -45,7 +46,8 @@ public final class StudyJson {
         try {
             return MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IOException(source + ": not a valid " + type.getSimpleName() + " (" + e.getOriginalMessage() + ")", e);
+            throw new IOException(OneLine.visible(source) + ": not a valid " + type.getSimpleName() + " ("
+                    + OneLine.visible(e.getOriginalMessage()) + ")", e); // Jackson quotes the file's text as it is
         }
     }
 

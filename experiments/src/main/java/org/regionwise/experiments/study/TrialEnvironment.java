@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.TrainingData;
 import org.regionwise.experiments.train.EpochRecord;
 import org.regionwise.experiments.train.TrainingDataLoader;
@@ -76,7 +77,7 @@ public final class TrialEnvironment {
     public EpochObserver observer(String name) {
         if (name.isEmpty()) return null;
         EpochObserver o = observers.apply(name);
-        if (o == null) throw new IllegalArgumentException("no epoch observer '" + name + "' here; known: " + knownObservers);
+        if (o == null) throw new IllegalArgumentException("no epoch observer '" + OneLine.visible(name) + "' here; known: " + knownObservers);
         return o;
     }
 

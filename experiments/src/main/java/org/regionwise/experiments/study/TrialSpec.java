@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.train.DataSpec;
 import org.regionwise.experiments.train.TrainingOptions;
 
@@ -42,7 +43,7 @@ public record TrialSpec(String data, int scale, double validationFraction, Strin
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(loss, "loss");
         observer = observer == null ? "" : observer;
-        if (!loss.matches("[a-z0-9][a-z0-9-]*")) throw new IllegalArgumentException("loss name '" + loss + "' is not a registry name");
+        if (!loss.matches("[a-z0-9][a-z0-9-]*")) throw new IllegalArgumentException("loss name '" + OneLine.visible(loss) + "' is not a registry name");
         if (levels < 2 || baseFilters < 1 || scale < 1) throw new IllegalArgumentException("levels >= 2, base filters >= 1, scale >= 1");
         // The training options check the rest (epochs, batch, lr, ...), with their own messages.
         options(loss, seed, epochs, stepsPerEpoch, batch, lr, validateEvery, augment);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.DatasetSource;
 
 /**
@@ -129,7 +130,7 @@ public record DataFingerprint(String kind, Map<String, FileEntry> files) {
             try {
                 files.put(name, new FileEntry(Long.parseLong(size), sha));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("data_fingerprint.files: size of " + name + " is not a whole number: " + size);
+                throw new IllegalArgumentException("data_fingerprint.files: size of " + OneLine.visible(name) + " is not a whole number: " + OneLine.visible(size));
             }
         }
         return new DataFingerprint(kind, files);

@@ -2,6 +2,7 @@ package org.regionwise.experiments.train;
 
 import java.util.List;
 import java.util.Objects;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * What a trained model needs to know about its data, saved in every checkpoint: how to load the same
@@ -66,7 +67,7 @@ public record DataSpec(String location, String description, int scale, double va
             resampledTo = resampledTo.clone();
         }
         if (normalization != null && !normalization.equals(ZSCORE)) {
-            throw new IllegalArgumentException("unknown normalisation '" + normalization + "' (this build knows " + ZSCORE + ")");
+            throw new IllegalArgumentException("unknown normalisation '" + OneLine.visible(normalization) + "' (this build knows " + ZSCORE + ")");
         }
         if (fold < -1) throw new IllegalArgumentException("fold must be >= 0, or -1 for none, got " + fold);
     }

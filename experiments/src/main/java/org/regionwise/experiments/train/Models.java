@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.regionwise.autodiff.Shape;
 import org.regionwise.autodiff.Tensor;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.layers.StateDictFile;
 import org.regionwise.layers.UNet2d;
 
@@ -32,7 +33,7 @@ public final class Models {
         for (Map.Entry<String, StateDictFile.Entry> e : entries.entrySet()) {
             Tensor t = own.get(e.getKey());
             if (t != null && !Arrays.equals(t.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("checkpoint tensor '" + e.getKey() + "' has shape "
+                throw new IllegalArgumentException("checkpoint tensor '" + OneLine.visible(e.getKey()) + "' has shape "
                         + Shape.str(e.getValue().shape()) + " but the model's is " + Shape.str(t.shape()));
             }
             values.put(e.getKey(), e.getValue().data());

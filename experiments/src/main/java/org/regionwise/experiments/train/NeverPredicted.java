@@ -3,6 +3,7 @@ package org.regionwise.experiments.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * The warning for foreground classes that are in the validation reference but that the model predicts
@@ -34,7 +35,8 @@ public final class NeverPredicted {
     /** "X, Y were never predicted ..." with the hint, or "" when every class was predicted somewhere. */
     public static String sentence(List<String> missed) {
         if (missed.isEmpty()) return "";
-        return String.join(", ", missed) + (missed.size() == 1 ? " was" : " were") + " never predicted. " + HINT;
+        // Class names are dataset.json's: quoted, so the warning stays one line.
+        return OneLine.visible(String.join(", ", missed)) + (missed.size() == 1 ? " was" : " were") + " never predicted. " + HINT;
     }
 
     /** The training-time warning after validating epoch {@code epoch} (from 0), or "". */

@@ -12,6 +12,7 @@ import org.regionwise.autodiff.BufferArena;
 import org.regionwise.autodiff.Tensor;
 import org.regionwise.autodiff.optim.Adam;
 import org.regionwise.autodiff.optim.PolyLR;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.experiments.data.Batch;
 import org.regionwise.experiments.data.BatchSampler;
 import org.regionwise.layers.StateDictFile;
@@ -366,17 +367,19 @@ public final class Trainer {
     /** What must match between a setup and the checkpoint it resumes. */
     private static void requireSameRun(TrainingSetup setup, Checkpoint c) {
         if (!setup.network().equals(c.network())) {
-            throw new IllegalArgumentException("the checkpoint holds network " + c.network() + ", not " + setup.network());
+            throw new IllegalArgumentException(OneLine.visible("the checkpoint holds network " + c.network() + ", not " + setup.network()));
         }
         if (!setup.options().withoutBudget().equals(c.options())) {
-            throw new IllegalArgumentException("the checkpoint was trained with " + c.options() + ", not " + setup.options().withoutBudget());
+            // The options and data hold names from the checkpoint file and dataset.json (loss, classes): quoted whole.
+            throw new IllegalArgumentException(OneLine.visible("the checkpoint was trained with " + c.options() + ", not "
+                    + setup.options().withoutBudget()));
         }
         DataSpec a = setup.data(), b = c.data();
         if (!a.classNames().equals(b.classNames()) || !a.channelNames().equals(b.channelNames())
                 || a.patchHeight() != b.patchHeight() || a.patchWidth() != b.patchWidth()
                 || !Arrays.equals(a.spacing(), b.spacing()) || a.scale() != b.scale()) {
-            throw new IllegalArgumentException("the checkpoint was trained on other data (" + b.description() + ", classes "
-                    + b.classNames() + ", patch " + b.patchHeight() + "x" + b.patchWidth() + ", scale " + b.scale() + ")");
+            throw new IllegalArgumentException(OneLine.visible("the checkpoint was trained on other data (" + b.description()
+                    + ", classes " + b.classNames() + ", patch " + b.patchHeight() + "x" + b.patchWidth() + ", scale " + b.scale() + ")"));
         }
         if (c.position().epoch() > c.options().epochs()) {
             throw new IllegalArgumentException("the checkpoint is at epoch " + c.position().epoch() + " of " + c.options().epochs());

@@ -2,6 +2,7 @@ package org.regionwise.experiments.train;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.losses.LossRegistry;
 
 /**
@@ -72,7 +73,7 @@ public record TrainingOptions(String lossName, int epochs, int stepsPerEpoch, in
         if (name == null || name.isBlank()) throw new IllegalArgumentException("--loss: a loss name is required");
         String key = name.trim().toLowerCase(Locale.ROOT);
         if (!LossRegistry.names().contains(key)) {
-            throw new IllegalArgumentException("--loss: unknown loss '" + name + "'; valid names: "
+            throw new IllegalArgumentException("--loss: unknown loss '" + OneLine.visible(name) + "'; valid names: "
                     + String.join(", ", LossRegistry.names()));
         }
         return key;

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import org.regionwise.autodiff.text.OneLine;
 
 /**
  * THE REFLECTION FENCE. The only class in the project that touches TornadoVM, and the only one allowed to
@@ -73,7 +74,7 @@ public final class TornadoBridge {
                     + "(-Dtornado.load.api.implementation is unset): " + fix;
         }
         if (home != null && !home.isBlank()) {
-            return "TORNADOVM_HOME=" + home + " is set, but this JVM was not started with TornadoVM "
+            return "TORNADOVM_HOME=" + OneLine.visible(home) + " is set, but this JVM was not started with TornadoVM "
                     + "(its classes are not loadable; TornadoVM needs JVMCI and its module path at JVM start): " + fix;
         }
         return "TornadoVM not found: no TornadoVM runtime in this JVM and TORNADOVM_HOME is not set. Install a "

@@ -1,6 +1,7 @@
 package org.regionwise.studies.spark;
 
 import java.util.regex.Pattern;
+import org.regionwise.autodiff.text.OneLine;
 
 /** The master addresses {@code --master} takes, checked where they enter (Spark's own error comes late and long). */
 final class SparkMasters {
@@ -13,7 +14,7 @@ final class SparkMasters {
     /** {@code master} if Spark can use it; otherwise an IllegalArgumentException naming the forms. */
     static String check(String master) {
         if (LOCAL.matcher(master).matches() || CLUSTER.matcher(master).matches()) return master;
-        throw new IllegalArgumentException("--master '" + master + "' is not a Spark master: use local[N], local[*], "
+        throw new IllegalArgumentException("--master '" + OneLine.visible(master) + "' is not a Spark master: use local[N], local[*], "
                 + "spark://host:port or k8s://https://host:port");
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.gpu.BackendName;
 import org.regionwise.gpu.GpuBackends;
 import org.regionwise.experiments.study.Study;
@@ -119,7 +120,7 @@ public final class SparkRunner implements TrialRunner {
             String json = spark.parallelize(List.of(new TrialJob(StudyJson.text(spec), folder.toString())), 1).map(task).collect().get(0);
             TrialResult result = StudyJson.parse(json, TrialResult.class, "the result of trial " + spec.id());
             if (!result.specId().equals(spec.id())) {
-                throw new IllegalStateException("trial " + spec.id() + " came back as " + result.specId());
+                throw new IllegalStateException("trial " + spec.id() + " came back as " + OneLine.visible(result.specId()));
             }
             return result;
         } catch (Exception e) {

@@ -3,6 +3,7 @@ package org.regionwise.studies.spark;
 import java.util.Map;
 import org.apache.spark.resource.ResourceInformation;
 import org.regionwise.autodiff.backend.Backend;
+import org.regionwise.autodiff.text.OneLine;
 import org.regionwise.gpu.BackendName;
 import org.regionwise.gpu.GpuBackends;
 import org.regionwise.experiments.study.TrialBackends;
@@ -32,12 +33,12 @@ final class TaskDevices {
         if (gpu == null || gpu.addresses().length == 0) return BackendName.parse(requested).toString();
         String[] addresses = gpu.addresses();
         if (addresses.length > 1) {
-            throw new IllegalArgumentException("Spark gave this task " + addresses.length + " GPUs " + String.join(",", addresses)
+            throw new IllegalArgumentException("Spark gave this task " + addresses.length + " GPUs " + OneLine.visible(String.join(",", addresses))
                     + "; a trial runs on one: set spark.task.resource.gpu.amount=1");
         }
         String address = addresses[0].trim();
         if (!address.matches("\\d{1,4}")) {
-            throw new IllegalArgumentException("Spark gave this task GPU address '" + address + "', which is not a device index: the "
+            throw new IllegalArgumentException("Spark gave this task GPU address '" + OneLine.visible(address) + "', which is not a device index: the "
                     + "workers' discovery script (spark.worker.resource.gpu.discoveryScript) must print indices (0, 1, ...) "
                     + "in TornadoVM's order");
         }

@@ -42,6 +42,10 @@ class TaskDevicesTest {
                 two.getMessage());
         assertEquals(1, two.getMessage().lines().count());
         assertThrows(IllegalArgumentException.class, () -> TaskDevices.backendName("tornado:x", Map.of()));
+        IllegalArgumentException newline = assertThrows(IllegalArgumentException.class,
+                () -> TaskDevices.backendName("cpu", gpus("GPU\n5")));
+        assertTrue(newline.getMessage().contains("GPU address 'GPU\\n5'"), newline.getMessage());
+        assertEquals(1, newline.getMessage().lines().count(), newline.getMessage());
     }
 
     @Test
