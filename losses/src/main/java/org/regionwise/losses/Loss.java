@@ -35,7 +35,7 @@ public interface Loss {
     }
 
     /**
-     * Whether this loss can leave out pixels with the ignore label ({@link Target.Builder#ignoreLabel}): they
+     * Whether this loss can leave out pixels with the ignore label ({@link TargetBuilder#ignoreLabel}): they
      * add nothing and get a zero gradient. Losses that cannot ({@code lovasz}, {@code ac-length}) return false
      * and throw from {@link #forward} when a target has ignored pixels; check this before training.
      */

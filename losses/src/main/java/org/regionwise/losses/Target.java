@@ -27,11 +27,11 @@ import org.regionwise.maps.MapOptions;
  *
  * <p>Maps are {@code (B, C, H, W)} float arrays, each image's block taken from the target's {@link MapCache},
  * which maps each distinct label image once on its own 2D grid with this target's spacing ({@link MapBatch}):
- * the one cache of the map path. Without {@link Builder#cache} a target makes its own, shared with the
+ * the one cache of the map path. Without {@link TargetBuilder#cache} a target makes its own, shared with the
  * targets resized from it, so several losses over one target (a combination, deep supervision) map each label
  * image once; give it a long-lived cache to reuse maps across batches and epochs too. Each call of
  * {@link #map} copies the cached images into a fresh batch buffer. A map computed elsewhere, e.g. a 3D volume's
- * map sliced to this batch, can be supplied with {@link Builder#map}.
+ * map sliced to this batch, can be supplied with {@link TargetBuilder#map}.
  *
  * <p><b>Buffers.</b> A target built while a {@link BufferArena} scope is open (a training step) takes its label
  * copy, its resized labels, one-hot labels and map buffers from that arena, so a steady-state step allocates
@@ -39,7 +39,7 @@ import org.regionwise.maps.MapOptions;
  * outside a scope allocates them normally.
  *
  * <p><b>Ignore label</b> (nnU-Net v2's {@code "ignore"} entry of dataset.json): with
- * {@link Builder#ignoreLabel(int)}, pixels carrying that value (at least {@code classes}) belong to no class.
+ * {@link TargetBuilder#ignoreLabel(int)}, pixels carrying that value (at least {@code classes}) belong to no class.
  * Their one-hot vector is all zero, they are counted in no {@link #classCount}, and every map is 0 at them
  * in every channel; the overlap losses multiply the softmax by {@link #validTensor()}. So an ignored pixel
  * adds nothing to any loss and receives a gradient of exactly 0. Distance maps are computed with ignored
@@ -60,7 +60,7 @@ public final class Target {
     /** The label value that marks ignored pixels, or -1 when there is none. */
     private final int ignoreLabel;
     private final int ignored;
-    /** Maps given with {@link Builder#map}, by {@link MapSource#key()}, ignored pixels zeroed; not carried to resized targets. */
+    /** Maps given with {@link TargetBuilder#map}, by {@link MapSource#key()}, ignored pixels zeroed; not carried to resized targets. */
     private final Map<String, float[]> supplied = new HashMap<>();
     /** Whether this target lives in a {@link BufferArena} scope, so its buffers come from there. */
     private final boolean stepScoped;
@@ -74,7 +74,8 @@ public final class Target {
     private volatile int[] classCounts;
     private volatile int[] mapLabels;
 
-    private Target(Builder b) {
+    /** Built by {@link TargetBuilder#build}: copies and checks the labels, takes the settings. */
+    Target(TargetBuilder b) {
         this.stepScoped = Buffers.arenaOpen();
         this.labels = intBuffer(b.labels.length);
         System.arraycopy(b.labels, 0, labels, 0, labels.length);
@@ -128,87 +129,8 @@ public final class Target {
     }
 
     /** A builder for a target over {@code labels}, {@code batch * height * width} class indices in {@code [0, classes)}. */
-    public static Builder builder(int[] labels, int batch, int height, int width, int classes) {
-        return new Builder(labels, batch, height, width, classes);
-    }
-
-    /** Optional settings of a {@link Target}. */
-    public static final class Builder {
-        private final int[] labels;
-        private final int batch;
-        private final int height;
-        private final int width;
-        private final int classes;
-        private double[] spacing = {1.0, 1.0};
-        private MapOptions mapOptions = MapOptions.defaults();
-        private MapCache cache;
-        private int ignoreLabel = -1;
-        private final Map<MapKind, float[]> supplied = new HashMap<>();
-
-        private Builder(int[] labels, int batch, int height, int width, int classes) {
-            if (labels == null) throw new IllegalArgumentException("target: labels are null");
-            if (batch < 1 || height < 1 || width < 1 || classes < 2) {
-                throw new IllegalArgumentException("target: need batch, height, width >= 1 and classes >= 2 (background"
-                        + " included), got B=" + batch + ", H=" + height + ", W=" + width + ", C=" + classes);
-            }
-            if (labels.length != (long) batch * height * width) {
-                throw new IllegalArgumentException("target: " + labels.length + " labels do not fill (B, H, W) = ("
-                        + batch + ", " + height + ", " + width + ")");
-            }
-            this.labels = labels;
-            this.batch = batch;
-            this.height = height;
-            this.width = width;
-            this.classes = classes;
-        }
-
-        /** Pixel spacing along H then W (e.g. millimetres); distance maps come out in this unit. Default 1, 1. */
-        public Builder spacing(double alongH, double alongW) {
-            this.spacing = new double[] {alongH, alongW};
-            new Grid(new int[] {height, width}, spacing); // validates now, not at the first map
-            return this;
-        }
-
-        /** Class weights (for {@link MapKind#RRW_WEIGHTED}), HD exponent and threads of the maps. */
-        public Builder mapOptions(MapOptions options) {
-            if (options == null) throw new IllegalArgumentException("target: map options are null");
-            this.mapOptions = options;
-            return this;
-        }
-
-        /** A cache shared across targets, so each distinct label image is mapped once per run. */
-        public Builder cache(MapCache mapCache) {
-            this.cache = mapCache;
-            return this;
-        }
-
-        /**
-         * Pixels labelled {@code label} are ignored: no class, no loss, zero gradient (nnU-Net v2's ignore
-         * label, whose value is the highest label, so at least {@code classes}).
-         */
-        public Builder ignoreLabel(int label) {
-            if (label < classes) {
-                throw new IllegalArgumentException("target: the ignore label must be at least the class count " + classes
-                        + " (nnU-Net v2 gives it the highest value), got " + label);
-            }
-            this.ignoreLabel = label;
-            return this;
-        }
-
-        /**
-         * A map computed elsewhere, {@code (B, C, H, W)}, used instead of computing {@code kind} here (e.g. the
-         * slices of a map computed on the whole 3D volume with its spacing). It is not carried to
-         * {@link Target#resized} targets, whose maps are computed from their own labels.
-         */
-        public Builder map(MapKind kind, float[] bchw) {
-            if (kind == null || bchw == null) throw new IllegalArgumentException("target: supplied map needs a kind and values");
-            supplied.put(kind, bchw);
-            return this;
-        }
-
-        public Target build() {
-            return new Target(this);
-        }
+    public static TargetBuilder builder(int[] labels, int batch, int height, int width, int classes) {
+        return new TargetBuilder(labels, batch, height, width, classes);
     }
 
     /** Validates the labels and returns how many pixels carry the ignore label. */
@@ -232,7 +154,7 @@ public final class Target {
         return count;
     }
 
-    /** How many label arrays targets have checked so far in this JVM (one per target built by a {@link Builder}). */
+    /** How many label arrays targets have checked so far in this JVM (one per target built by a {@link TargetBuilder}). */
     static long labelChecks() {
         return LABEL_CHECKS.sum();
     }
