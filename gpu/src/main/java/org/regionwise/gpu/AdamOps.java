@@ -33,10 +33,7 @@ public final class AdamOps {
     public void adam(GpuStorage p, GpuStorage g, GpuStorage m, GpuStorage v, int momentOffset, AdamStep step) {
         int count = p.size();
         DeviceChecks.requireSize("adam: gradient", g, count);
-        if (momentOffset < 0 || momentOffset + count > m.size() || momentOffset + count > v.size()) {
-            throw new IllegalArgumentException("adam: moments [" + momentOffset + ", " + (momentOffset + count)
-                    + ") outside buffers of " + m.size() + " and " + v.size() + " elements");
-        }
+        requireMoments("adam: moments", momentOffset, count, m, v);
         heap.launch(AdamKernel.launch(count, p.deviceOffset(), g.deviceOffset(), m.deviceOffset() + momentOffset,
                 v.deviceOffset() + momentOffset, step));
         p.deviceWritten();
@@ -65,10 +62,7 @@ public final class AdamOps {
             int count = params[i].size();
             DeviceChecks.requireSize("adam: gradient of parameter " + i, grads[i], count);
             int mo = momentOffsets[i];
-            if (mo < 0 || mo + count > m.size() || mo + count > v.size()) {
-                throw new IllegalArgumentException("adam: moments of parameter " + i + " [" + mo + ", " + (mo + count)
-                        + ") outside buffers of " + m.size() + " and " + v.size() + " elements");
-            }
+            requireMoments("adam: moments of parameter " + i, mo, count, m, v);
             pOff[segments] = params[i].deviceOffset();
             gOff[segments] = grads[i].deviceOffset();
             moments[segments] = mo;
@@ -88,6 +82,14 @@ public final class AdamOps {
         }
         m.deviceWritten();
         v.deviceWritten();
+    }
+
+    /** Checks that [offset, offset + count) lies inside both moment buffers; {@code what} starts the message. */
+    private static void requireMoments(String what, int offset, int count, GpuStorage m, GpuStorage v) {
+        if (offset < 0 || offset + count > m.size() || offset + count > v.size()) {
+            throw new IllegalArgumentException(what + " [" + offset + ", " + (offset + count) + ") outside buffers of "
+                    + m.size() + " and " + v.size() + " elements");
+        }
     }
 
     private static int[] tail(int[] a, int from) {
