@@ -3,7 +3,6 @@ package org.regionwise.gpu;
 import org.regionwise.autodiff.backend.Storage;
 import org.regionwise.gpu.device.DeviceHeap;
 import org.regionwise.gpu.kernels.BitonicSortKernels;
-import org.regionwise.gpu.kernels.Launch;
 import org.regionwise.gpu.kernels.LovaszKernels;
 import org.regionwise.losses.LovaszKernel;
 
@@ -39,18 +38,15 @@ final class DeviceLovasz implements LovaszKernel {
         DeviceChecks.requireSize("lovasz: oneHot", y, count);
         DeviceChecks.requireSize("lovasz: dProbs", d, count);
         DeviceChecks.requireSize("lovasz: loss", l, 1);
-        LovaszKernels.Scratch layout = LovaszKernels.Scratch.of(batch * classes, pixels, CHUNK, ReductionOps.SUM_CHUNK, 0);
-        int base = heap.allocate(layout.floats());
-        try {
-            LovaszKernels.Scratch scratch = LovaszKernels.Scratch.of(batch * classes, pixels, CHUNK, ReductionOps.SUM_CHUNK, base);
-            for (Launch launch : LovaszKernels.launches(batch, classes, scratch, s.deviceOffset(), y.deviceOffset(),
-                    d.deviceOffsetForOverwrite(), l.deviceOffsetForOverwrite())) {
-                heap.launch(launch);
-            }
-            d.deviceWritten();
-            l.deviceWritten();
-        } finally {
-            heap.free(base);
-        }
+        int segments = batch * classes;
+        int scratchFloats = LovaszKernels.Scratch.of(segments, pixels, CHUNK, ReductionOps.SUM_CHUNK, 0).floats();
+        int sOff = s.deviceOffset();
+        int yOff = y.deviceOffset();
+        int dOff = d.deviceOffsetForOverwrite();
+        int lOff = l.deviceOffsetForOverwrite();
+        heap.launchWithScratch(scratchFloats, base -> LovaszKernels.launches(batch, classes,
+                LovaszKernels.Scratch.of(segments, pixels, CHUNK, ReductionOps.SUM_CHUNK, base), sOff, yOff, dOff, lOff));
+        d.deviceWritten();
+        l.deviceWritten();
     }
 }
